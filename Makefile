@@ -1,0 +1,84 @@
+# Porth: `make run` sets everything up and serves on http://127.0.0.1:$(PORT); `make test` runs every test.
+# `make help` lists the rest.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+PORT ?= 8000
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+SASS := node_modules/.bin/sass
+GOVUK := node_modules/govuk-frontend/dist/govuk
+BUILD := static/build
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: help run test test-postgres lint format bench messages assets setup browser clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+run: setup ## Set up everything (first time) and serve Porth on http://127.0.0.1:$(PORT)
+	$(MANAGE) collectstatic --noinput -v 0
+	$(MANAGE) ensure_local_admin
+	@echo "Porth is at http://127.0.0.1:$(PORT)/ (Welsh: http://127.0.0.1:$(PORT)/cy/)"
+	exec $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -
+
+setup: $(VENV)/.runtime $(BUILD)/.stamp locale/cy/LC_MESSAGES/django.mo ## Install dependencies, build assets, migrate and load data
+	$(MANAGE) migrate --noinput -v 0
+	$(MANAGE) load_reference
+	$(MANAGE) load_demo
+
+test: $(VENV)/.dev $(BUILD)/.stamp locale/cy/LC_MESSAGES/django.mo browser ## Run the whole suite (unit, integration, browser) on SQLite
+	$(VENV)/bin/pytest
+
+test-postgres: $(VENV)/.dev $(BUILD)/.stamp locale/cy/LC_MESSAGES/django.mo browser ## Run the whole suite on PostgreSQL (a throwaway server unless DATABASE_URL is set)
+	scripts/with-postgres $(VENV)/bin/pytest
+
+lint: $(VENV)/.dev ## Check formatting and lint rules
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+
+format: $(VENV)/.dev ## Format the code
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: $(VENV)/.dev $(BUILD)/.stamp locale/cy/LC_MESSAGES/django.mo ## Run the benchmarks (ratios against the floor view)
+	$(PY) bench/pages.py
+
+messages: $(VENV)/.dev ## Extract the Welsh catalogue and compile it
+	$(MANAGE) makemessages -l cy --no-obsolete --no-location --ignore=node_modules --ignore=.venv --ignore=var
+	$(MANAGE) compilemessages -l cy --ignore=.venv --ignore=node_modules
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+node_modules/.stamp: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+assets: $(BUILD)/.stamp ## Build the front-end assets
+
+$(BUILD)/.stamp: node_modules/.stamp $(wildcard static/src/*)
+	mkdir -p $(BUILD)/assets
+	$(SASS) --load-path=node_modules --style=compressed --no-source-map static/src/porth.scss $(BUILD)/porth.css
+	cp $(GOVUK)/govuk-frontend.min.js $(GOVUK)/govuk-frontend.min.js.map $(BUILD)/
+	cp -r $(GOVUK)/assets/images $(BUILD)/assets/
+	cp static/src/porth-icon.svg $(BUILD)/
+	touch $@
+
+locale/cy/LC_MESSAGES/django.mo: locale/cy/LC_MESSAGES/django.po $(VENV)/.runtime
+	command -v msgfmt >/dev/null || apt-get install -y gettext
+	$(MANAGE) compilemessages -l cy --ignore=.venv --ignore=node_modules -v 0
+
+browser: ## Install Debian's Chromium for the browser tests when missing (no browser download)
+	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)
+
+clean: ## Remove the virtual environment, built assets and local data
+	rm -rf $(VENV) node_modules $(BUILD) var

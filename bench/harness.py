@@ -1,0 +1,117 @@
+"""Shared benchmark harness: a real Porth server (gunicorn, production settings) on a throwaway database.
+
+Benchmarks report latency as ratios against the *floor* (GET /robots.txt, a view with no database or template
+work) measured by the same server in the same run, so the figures compare across machines. Requests to the
+pages under test and to the floor are interleaved, so background noise falls on both alike.
+"""
+
+import contextlib
+import http.client
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BASE = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+FLOOR = "/robots.txt"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *args], cwd=BASE, env=env, check=True, stdout=subprocess.DEVNULL)
+
+
+@contextlib.contextmanager
+def porth_server(prepare=None):
+    """Yield (host, port) of a gunicorn-served Porth with migrated, reference-loaded data in a temp folder."""
+    with tempfile.TemporaryDirectory(prefix="porth-bench-") as var_dir:
+        env = {**os.environ, "PORTH_VAR_DIR": var_dir, "DJANGO_SETTINGS_MODULE": "config.settings"}
+        env.pop("DATABASE_URL", None) if "BENCH_DATABASE_URL" not in os.environ else env.update(
+            DATABASE_URL=os.environ["BENCH_DATABASE_URL"]
+        )
+        manage(env, "migrate", "--noinput", "-v", "0")
+        manage(env, "load_reference")
+        manage(env, "collectstatic", "--noinput", "-v", "0")
+        if prepare:
+            prepare(env)
+        port = free_port()
+        server = subprocess.Popen(
+            [
+                str(Path(PYTHON).parent / "gunicorn"),
+                "config.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "--threads",
+                "4",
+                "--log-level",
+                "warning",
+            ],
+            cwd=BASE,
+            env=env,
+        )
+        try:
+            _wait_until_up(port)
+            yield "127.0.0.1", port
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def _wait_until_up(port: int, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
+            connection.request("GET", "/healthz")
+            if connection.getresponse().status == 200:
+                return
+        time.sleep(0.2)
+    raise RuntimeError("the benchmark server did not start")
+
+
+def measure(host: str, port: int, paths: list[str], rounds: int, warmup: int = 20) -> dict[str, list[float]]:
+    """Latency in ms of each path, requested in turn (floor included) over one keep-alive connection."""
+    connection = http.client.HTTPConnection(host, port, timeout=30)
+    timings: dict[str, list[float]] = {path: [] for path in paths}
+    for round_number in range(warmup + rounds):
+        for path in paths:
+            started = time.perf_counter()
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            elapsed = (time.perf_counter() - started) * 1000
+            if response.status != 200:
+                raise RuntimeError(f"GET {path} answered {response.status}")
+            if round_number >= warmup:
+                timings[path].append(elapsed)
+    return timings
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+def report(title: str, timings: dict[str, list[float]], labels: dict[str, str]) -> None:
+    floor = timings[FLOOR]
+    floor_p50, floor_p95 = statistics.median(floor), percentile(floor, 0.95)
+    print(f"\n{title}")
+    columns = f"{'p50 ms':>9}{'p95 ms':>9}{'p50/floor':>11}{'p95/floor':>11}"
+    print(f"{'page':<34}{columns}  budget (p95 < 100 ms and <= 2x floor)")
+    for path, values in timings.items():
+        p50, p95 = statistics.median(values), percentile(values, 0.95)
+        ok = "floor" if path == FLOOR else ("met" if p95 < 100 and p95 <= 2 * floor_p95 else "NOT met")
+        ratios = f"{p50 / floor_p50:>11.2f}{p95 / floor_p95:>11.2f}"
+        print(f"{labels.get(path, path):<34}{p50:>9.2f}{p95:>9.2f}{ratios}  {ok}")

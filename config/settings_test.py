@@ -1,0 +1,19 @@
+"""Test settings: the real settings with fast password hashing and plain static storage.
+
+The database is still SQLite (or PostgreSQL when DATABASE_URL is set), so the same suite runs on both.
+"""
+
+from .settings import *  # noqa: F403
+
+# Strong hashing costs ~0.1 s per hash; tests hash many passwords and test nothing about the cost.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The manifest needs collectstatic; tests serve static files straight from the build folder.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Serve static files from the build folder through the finders, with no collectstatic step.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,24 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from porth.core import views as core_views
+
+# Pages exist in English at / and in Welsh at /cy/; the address says the language, so a link always opens
+# in the language it was shared in.
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("robots.txt", core_views.robots, name="robots"),
+]
+urlpatterns += i18n_patterns(
+    path("", include("porth.directory.urls")),
+    path("", include("porth.core.urls")),
+    path("", include("porth.accounts.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)
+
+handler400 = "porth.core.views.bad_request"
+handler403 = "porth.core.views.permission_denied"
+handler404 = "porth.core.views.page_not_found"
+handler500 = "porth.core.views.server_error"

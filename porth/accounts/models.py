@@ -1,0 +1,104 @@
+"""People who sign in to Porth, and their membership of organisations and leadership teams."""
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.models import PermissionsMixin
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from porth.directory.models import LeadershipTeam, Organisation
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **fields):
+        if not email:
+            raise ValueError("A user needs an email address.")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **fields):
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+    def get_by_natural_key(self, username):
+        return self.get(email__iexact=username)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person with a Porth account. They sign in with their email address."""
+
+    email = models.EmailField(_("email address"), unique=True)
+    full_name = models.CharField(_("full name"), max_length=200, blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=2, choices=[("en", "English"), ("cy", "Cymraeg")], default="en"
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    is_staff = models.BooleanField(_("can use the administration pages"), default=False)
+    is_demo = models.BooleanField(_("demo account"), default=False)
+    date_joined = models.DateTimeField(_("joined"), default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [models.UniqueConstraint(Lower("email"), name="user_email_unique_any_case")]
+
+    def __str__(self):
+        return self.full_name or self.email
+
+    def get_full_name(self):
+        return self.full_name or self.email
+
+    def get_short_name(self):
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+class Role(models.TextChoices):
+    MEMBER = "member", _("Member")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+class OrganisationMembership(models.Model):
+    """A person works for an organisation; an administrator there can manage its records in Porth."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="organisation_memberships")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisation membership")
+        verbose_name_plural = _("organisation memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="organisation_membership_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.user} - {self.organisation} ({self.role})"
+
+
+class TeamMembership(models.Model):
+    """A person works in a leadership team; members triage its work, administrators also manage the team."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="team_memberships")
+    team = models.ForeignKey(LeadershipTeam, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("team membership")
+        verbose_name_plural = _("team memberships")
+        constraints = [models.UniqueConstraint(fields=["user", "team"], name="team_membership_unique")]
+
+    def __str__(self):
+        return f"{self.user} - {self.team} ({self.role})"

@@ -1,0 +1,74 @@
+"""Forms rendered with GOV.UK Frontend markup, and the GOV.UK date input.
+
+Every form in Porth renders through templates/forms/, so labels, hints, error messages and the error summary
+follow one pattern and one set of translations.
+"""
+
+import datetime
+
+from django import forms
+from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
+
+
+class GovukFormRenderer(TemplatesSetting):
+    form_template_name = "forms/form.html"
+    field_template_name = "forms/field.html"
+
+
+class GovukDateWidget(forms.MultiWidget):
+    """Day, month and year boxes, as in the GOV.UK date input pattern."""
+
+    template_name = "forms/date_widget.html"
+
+    def __init__(self, attrs=None):
+        boxes = [
+            forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 2}),
+            forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 2}),
+            forms.TextInput(attrs={"inputmode": "numeric", "maxlength": 4}),
+        ]
+        super().__init__(boxes, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, datetime.date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date from three boxes, with the specific messages the GOV.UK pattern asks for."""
+
+    widget = GovukDateWidget
+    default_error_messages = {
+        "required": _("Enter a date"),
+        "incomplete": _("A date must include a day, a month and a year"),
+        "invalid": _("Enter a real date, for example 30 6 2021"),
+    }
+
+    def __init__(self, **kwargs):
+        fields = (
+            forms.IntegerField(min_value=1, max_value=31),
+            forms.IntegerField(min_value=1, max_value=12),
+            forms.IntegerField(min_value=1900, max_value=2100),
+        )
+        super().__init__(fields, require_all_fields=True, **kwargs)
+
+    def clean(self, value):
+        # Report one clear message for the whole date rather than one per box.
+        try:
+            return super().clean(value)
+        except forms.ValidationError as error:
+            if any(e.code in {"required", "incomplete"} for e in error.error_list):
+                raise
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
+
+    def compress(self, data_list):
+        if not data_list or all(part in (None, "") for part in data_list):
+            return None
+        if any(part in (None, "") for part in data_list):
+            raise forms.ValidationError(self.error_messages["incomplete"], code="incomplete")
+        day, month, year = data_list
+        try:
+            return datetime.date(year, month, day)
+        except ValueError as error:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error

@@ -1,0 +1,66 @@
+"""Paired content fields (`name_en`, `name_cy`) read in the active language.
+
+Content in Porth is written in both languages, but one may be written before the other. A model declares
+`name = Bilingual("name")`; templates then print `{{ team.name }}` and get the active language's text, or the
+other language's text marked with its own `lang` attribute (so screen readers pronounce it right) when the
+active one is missing. `.missing` tells a page to say so.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.html import format_html
+from django.utils.translation import get_language
+
+LANGUAGE_CODES = ("en", "cy")
+
+
+def active_language() -> str:
+    language = (get_language() or "en").split("-")[0]
+    return language if language in LANGUAGE_CODES else "en"
+
+
+def path_in_language(path: str, language: str) -> str:
+    """The same page in another language. English has no prefix and Welsh lives under /cy/."""
+    english = path
+    if path == "/cy" or path.startswith("/cy/"):
+        english = path[3:] or "/"
+    return english if language == "en" else "/cy" + english
+
+
+@dataclass(frozen=True)
+class Localised:
+    text: str
+    lang: str
+    missing: bool
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __bool__(self) -> bool:
+        return bool(self.text)
+
+    def __html__(self) -> str:
+        if self.missing and self.text:
+            return format_html('<span lang="{}">{}</span>', self.lang, self.text)
+        return format_html("{}", self.text)
+
+
+def localise(text_en: str | None, text_cy: str | None, language: str | None = None) -> Localised:
+    language = language or active_language()
+    texts = {"en": text_en or "", "cy": text_cy or ""}
+    if texts[language]:
+        return Localised(texts[language], language, missing=False)
+    other = "cy" if language == "en" else "en"
+    return Localised(texts[other], other, missing=True)
+
+
+class Bilingual:
+    """Descriptor: `name = Bilingual("name")` reads `name_en` / `name_cy` in the active language."""
+
+    def __init__(self, stem: str):
+        self.stem = stem
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return localise(getattr(instance, f"{self.stem}_en"), getattr(instance, f"{self.stem}_cy"))

@@ -1,0 +1,27 @@
+"""Small template helpers used across Porth's pages."""
+
+from django import template
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced, for pagination and filter links."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()
+
+
+@register.filter
+def page_window(paginator, current: int):
+    """Page numbers to show: first, last, and two either side of the current one; None marks a gap."""
+    wanted = {1, paginator.num_pages, *range(current - 2, current + 3)}
+    numbers = sorted(n for n in wanted if 1 <= n <= paginator.num_pages)
+    window: list[int | None] = []
+    for number in numbers:
+        if window and number - window[-1] > 1:
+            window.append(None)
+        window.append(number)
+    return window

@@ -1,0 +1,54 @@
+from django.db import connection
+from django.db.utils import DatabaseError
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+
+@never_cache
+def healthz(request):
+    """200 with a JSON body when the database answers, 503 when it does not (for load balancers)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def robots(request):
+    """robots.txt. It does no database or template work, so benchmarks also use it as the floor view."""
+    return HttpResponse("User-agent: *\nDisallow: /admin/\n", content_type="text/plain")
+
+
+def accessibility(request):
+    return render(request, "core/accessibility.html")
+
+
+def cookies(request):
+    return render(request, "core/cookies.html")
+
+
+def privacy(request):
+    return render(request, "core/privacy.html")
+
+
+def bad_request(request, exception=None):
+    return render(request, "errors/400.html", status=400)
+
+
+def permission_denied(request, exception=None):
+    return render(request, "errors/403.html", status=403)
+
+
+def page_not_found(request, exception=None):
+    return render(request, "errors/404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "errors/500.html", status=500)
+
+
+def csrf_failure(request, reason=""):
+    return render(request, "errors/403_csrf.html", status=403)

@@ -1,0 +1,425 @@
+"""Load the reference facts shipped in porth/*/data/ into the database.
+
+Loading is all or nothing: the whole load runs in one transaction, and a malformed file stops it with the
+file, the line and the problem. Loading again changes nothing and says so; a fact changed in a file updates
+its row, and the change is reported.
+"""
+
+import csv
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.db import models, transaction
+
+from porth.core.dates import parse_partial_date
+from porth.standards.models import Framework, Standard, StandardGroup
+
+from .models import (
+    Appointment,
+    LeadershipTeam,
+    Organisation,
+    OrganisationKind,
+    Programme,
+    ProgrammeItem,
+    Sector,
+    StructuralChange,
+    Verification,
+    WayOfWorking,
+    WellbeingGoal,
+)
+
+PORTH_DIR = Path(__file__).resolve().parent.parent
+DATA_FILES = {
+    "organisations": PORTH_DIR / "directory" / "data" / "organisations.csv",
+    "teams": PORTH_DIR / "directory" / "data" / "teams.yaml",
+    "wellbeing": PORTH_DIR / "directory" / "data" / "wellbeing.yaml",
+    "standards": PORTH_DIR / "standards" / "data" / "digital_service_standards.yaml",
+}
+
+
+class ReferenceDataError(Exception):
+    """A problem in a shipped data file, located by file and line."""
+
+    def __init__(self, path: Path, line: int | None, problem: str):
+        self.path, self.line, self.problem = path, line, problem
+        where = f"{path}, line {line}" if line else str(path)
+        super().__init__(f"{where}: {problem}")
+
+
+@dataclass
+class LoadReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    @property
+    def nothing_changed(self) -> bool:
+        return not self.added and not self.changed
+
+    def record(self, label: str, created: bool, changes: list[str]) -> None:
+        if created:
+            self.added.append(label)
+        elif changes:
+            self.changed.append(f"{label}: {'; '.join(changes)}")
+        else:
+            self.unchanged += 1
+
+
+class Record:
+    """One mapping from a data file, which knows its file and line so that errors can say where."""
+
+    def __init__(self, data: dict, path: Path, line: int | None):
+        self.data, self.path, self.line = data, path, line
+
+    def error(self, problem: str) -> ReferenceDataError:
+        return ReferenceDataError(self.path, self.line, problem)
+
+    def require(self, key: str) -> Any:
+        value = self.data.get(key)
+        if value is None or value == "":
+            raise self.error(f"the field '{key}' is missing or empty")
+        return value
+
+    def text(self, key: str) -> str:
+        value = self.data.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str | int | float):
+            raise self.error(f"the field '{key}' should be text")
+        return str(value).strip()
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.error(f"the field '{key}' should be true or false")
+        return value
+
+    def partial_date(self, key: str, required: bool = False) -> tuple[datetime.date | None, str]:
+        value = self.require(key) if required else self.data.get(key)
+        if value in (None, ""):
+            return None, "day"
+        try:
+            return parse_partial_date(str(value))
+        except ValueError as error:
+            raise self.error(f"the field '{key}': {error}") from error
+
+    def choice(self, key: str, choices: type[models.TextChoices]) -> str:
+        value = self.require(key)
+        if value not in choices.values:
+            raise self.error(f"the field '{key}' is {value!r}; expected one of {', '.join(choices.values)}")
+        return value
+
+    def sources(self) -> list[str]:
+        value = self.data.get("sources") or []
+        if isinstance(value, str):
+            value = [value]
+        if not all(isinstance(url, str) and url.startswith(("http://", "https://")) for url in value):
+            raise self.error("'sources' should be a list of web addresses")
+        return list(value)
+
+    def verification(self) -> str:
+        value = self.data.get("status", Verification.VERIFIED)
+        if value not in Verification.values:
+            raise self.error(
+                f"the field 'status' is {value!r}; expected one of {', '.join(Verification.values)}"
+            )
+        return value
+
+    def records(self, key: str) -> Iterator["Record"]:
+        items = self.data.get(key) or []
+        if not isinstance(items, list):
+            raise self.error(f"'{key}' should be a list")
+        for item in items:
+            if not isinstance(item, dict):
+                raise self.error(f"each entry of '{key}' should be a mapping of fields")
+            yield Record(item, self.path, item.get("__line__"))
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe YAML loader that remembers the line on which each mapping starts."""
+
+    def construct_mapping(self, node, deep=False):
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping["__line__"] = node.start_mark.line + 1
+        return mapping
+
+
+def read_yaml(path: Path) -> Record:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            data = yaml.load(handle, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as error:
+        line = error.problem_mark.line + 1 if error.problem_mark else None
+        raise ReferenceDataError(path, line, f"the file is not valid YAML: {error.problem}") from error
+    except OSError as error:
+        raise ReferenceDataError(path, None, f"the file cannot be read: {error.strerror}") from error
+    if not isinstance(data, dict):
+        raise ReferenceDataError(path, 1, "the file should hold a mapping of sections")
+    return Record(data, path, 1)
+
+
+def read_csv(path: Path) -> Iterator[Record]:
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            for row in reader:
+                if None in row or None in row.values():
+                    raise ReferenceDataError(path, reader.line_num, "the row has the wrong number of columns")
+                yield Record(row, path, reader.line_num)
+    except csv.Error as error:
+        raise ReferenceDataError(path, None, f"the file is not valid CSV: {error}") from error
+    except OSError as error:
+        raise ReferenceDataError(path, None, f"the file cannot be read: {error.strerror}") from error
+
+
+def upsert(model: type[models.Model], lookup: dict, values: dict, report: LoadReport, label: str):
+    """Create or update one row; record what was added or changed."""
+    instance = model.objects.filter(**lookup).first()
+    if instance is None:
+        instance = model.objects.create(**lookup, **values)
+        report.record(label, created=True, changes=[])
+        return instance
+    changes = []
+    for name, value in values.items():
+        current = getattr(instance, name)
+        if current != value:
+            changes.append(f"{name} {current!r} -> {value!r}")
+            setattr(instance, name, value)
+    if changes:
+        instance.save()
+    report.record(label, created=False, changes=changes)
+    return instance
+
+
+def _load_organisations(path: Path, report: LoadReport) -> dict[str, Organisation]:
+    seen: dict[str, Organisation] = {}
+    for row in read_csv(path):
+        code = row.require("code")
+        if code in seen:
+            raise row.error(f"the code {code!r} appears twice")
+        active_from, _ = row.partial_date("active_from")
+        active_to, _ = row.partial_date("active_to")
+        values = {
+            "name_en": row.require("name_en"),
+            "name_cy": row.text("name_cy"),
+            "kind": row.choice("kind", OrganisationKind),
+            "sector": row.choice("sector", Sector),
+            "notes": row.text("notes"),
+            "sources": [url.strip() for url in row.text("source_url").split(" ; ") if url.strip()],
+            "active_from": active_from,
+            "active_to": active_to,
+        }
+        seen[code] = upsert(Organisation, {"code": code}, values, report, f"organisation {code}")
+    return seen
+
+
+def _load_teams(path: Path, organisations: dict[str, Organisation], report: LoadReport) -> None:
+    document = read_yaml(path)
+    teams: dict[str, LeadershipTeam] = {}
+    for position, record in enumerate(document.records("teams"), start=1):
+        teams[record.require("slug")] = _load_team(record, position, organisations, report)
+    for record in document.records("changes"):
+        _load_change(record, teams, organisations, report)
+
+
+def _load_team(record: Record, position: int, organisations: dict, report: LoadReport) -> LeadershipTeam:
+    slug = record.require("slug")
+    host_code = record.data.get("host_organisation")
+    if host_code and host_code not in organisations:
+        raise record.error(f"host_organisation {host_code!r} is not an organisation in organisations.csv")
+    active_from, _ = record.partial_date("active_from")
+    active_to, _ = record.partial_date("active_to")
+    values = {
+        **{key: record.text(key) for key in _team_text_fields()},
+        "name_en": record.require("name_en"),
+        "remit_en": record.require("remit_en"),
+        "host_organisation": organisations.get(host_code) if host_code else None,
+        "active_from": active_from,
+        "active_to": active_to,
+        "position": position,
+        "sources": record.sources(),
+        "verification": record.verification(),
+    }
+    team = upsert(LeadershipTeam, {"slug": slug}, values, report, f"team {slug}")
+    for appointment in record.records("appointments"):
+        _load_appointment(appointment, team, report)
+    programme = record.data.get("programme")
+    if programme:
+        _load_programme(Record(programme, record.path, programme.get("__line__")), team, report)
+    return team
+
+
+def _team_text_fields() -> list[str]:
+    stems = ["name", "short_name", "remit", "summary", "routing_hint", "website"]
+    return [f"{stem}_{language}" for stem in stems for language in ("en", "cy")]
+
+
+def _load_appointment(record: Record, team: LeadershipTeam, report: LoadReport) -> None:
+    started_on, start_precision = record.partial_date("started", required=True)
+    ended_on, end_precision = record.partial_date("ended")
+    person = record.text("person")
+    vacant = record.flag("vacant")
+    if not person and not vacant:
+        raise record.error("an appointment needs a person, or 'vacant: true'")
+    if ended_on and ended_on < started_on:
+        raise record.error("the appointment ends before it starts")
+    lookup = {"team": team, "role_title_en": record.require("role_title_en"), "person": person}
+    lookup["started_on"] = started_on
+    values = {
+        "role_title_cy": record.text("role_title_cy"),
+        "is_interim": record.flag("interim"),
+        "is_vacant": vacant,
+        "start_precision": start_precision,
+        "ended_on": ended_on,
+        "end_precision": end_precision,
+        "note_en": record.text("note_en"),
+        "note_cy": record.text("note_cy"),
+        "sources": record.sources(),
+        "verification": record.verification(),
+    }
+    upsert(Appointment, lookup, values, report, f"appointment {team.slug}: {person or 'vacancy'}")
+
+
+def _load_programme(record: Record, team: LeadershipTeam, report: LoadReport) -> None:
+    values = {
+        "name_en": record.require("name_en"),
+        "name_cy": record.text("name_cy"),
+        "kind": record.choice("kind", Programme.Kind),
+        "sources": record.sources(),
+        "verification": record.verification(),
+    }
+    programme = upsert(Programme, {"team": team}, values, report, f"programme of {team.slug}")
+    numbers = set()
+    for item in record.records("items"):
+        number = item.require("number")
+        if not isinstance(number, int) or number in numbers:
+            raise item.error(f"'number' should be a whole number, different for each item (got {number!r})")
+        numbers.add(number)
+        active_from, _ = item.partial_date("active_from")
+        active_to, _ = item.partial_date("active_to")
+        values = {
+            "title_en": item.require("title_en"),
+            "title_cy": item.text("title_cy"),
+            "summary_en": item.text("summary_en"),
+            "summary_cy": item.text("summary_cy"),
+            "cy_is_our_translation": item.flag("cy_is_our_translation"),
+            "active_from": active_from,
+            "active_to": active_to,
+            "sources": item.sources(),
+            "verification": item.verification(),
+        }
+        label = f"programme item {team.slug} {number}"
+        upsert(ProgrammeItem, {"programme": programme, "number": number}, values, report, label)
+
+
+def _load_change(record: Record, teams: dict, organisations: dict, report: LoadReport) -> None:
+    key = record.require("key")
+    happened_on, precision = record.partial_date("date", required=True)
+    team_slug = record.data.get("team")
+    if team_slug and team_slug not in teams:
+        raise record.error(f"team {team_slug!r} is not a team in this file")
+    organisation_code = record.data.get("organisation")
+    if organisation_code and organisation_code not in organisations:
+        raise record.error(f"organisation {organisation_code!r} is not in organisations.csv")
+    values = {
+        "happened_on": happened_on,
+        "date_precision": precision,
+        "date_is_evidence": record.flag("date_is_evidence"),
+        "team": teams.get(team_slug),
+        "organisation": organisations.get(organisation_code),
+        "title_en": record.require("title_en"),
+        "title_cy": record.text("title_cy"),
+        "summary_en": record.require("summary_en"),
+        "summary_cy": record.text("summary_cy"),
+        "sources": record.sources(),
+        "verification": record.verification(),
+    }
+    upsert(StructuralChange, {"key": key}, values, report, f"change {key}")
+
+
+def _load_wellbeing(path: Path, report: LoadReport) -> None:
+    document = read_yaml(path)
+    for record in document.records("goals"):
+        number = record.require("number")
+        values = {
+            "name_en": record.require("name_en"),
+            "name_cy": record.require("name_cy"),
+            "summary_en": record.require("summary_en"),
+            "summary_cy": record.require("summary_cy"),
+            "sources": record.sources(),
+            "verification": record.verification(),
+        }
+        upsert(WellbeingGoal, {"number": number}, values, report, f"well-being goal {number}")
+    for record in document.records("ways_of_working"):
+        slug = record.require("slug")
+        values = {
+            "number": record.require("number"),
+            "name_en": record.require("name_en"),
+            "name_cy": record.require("name_cy"),
+            "summary_en": record.require("summary_en"),
+            "summary_cy": record.require("summary_cy"),
+            "cy_is_our_translation": record.flag("cy_is_our_translation"),
+            "sources": record.sources(),
+            "verification": record.verification(),
+        }
+        upsert(WayOfWorking, {"slug": slug}, values, report, f"way of working {slug}")
+
+
+def _load_standards(path: Path, report: LoadReport) -> None:
+    document = read_yaml(path)
+    meta = document.data.get("framework")
+    if not isinstance(meta, dict):
+        raise document.error("the file needs a 'framework' section")
+    meta = Record(meta, path, meta.get("__line__"))
+    lookup = {"slug": meta.require("slug"), "version": str(meta.require("version"))}
+    values = {
+        key: meta.text(key)
+        for stem in ("name", "owner", "description")
+        for key in (f"{stem}_en", f"{stem}_cy")
+    }
+    values.update(sources=meta.sources(), verification=meta.verification())
+    framework = upsert(Framework, lookup, values, report, f"framework {lookup['slug']} {lookup['version']}")
+    groups = {}
+    for record in document.records("groups"):
+        slug = record.require("slug")
+        values = {
+            "number": record.require("number"),
+            "name_en": record.require("name_en"),
+            "name_cy": record.text("name_cy"),
+        }
+        groups[slug] = upsert(
+            StandardGroup, {"framework": framework, "slug": slug}, values, report, f"group {slug}"
+        )
+    for record in document.records("standards"):
+        number = record.require("number")
+        group = groups.get(record.require("group"))
+        if group is None:
+            raise record.error(f"group {record.data['group']!r} is not one of this file's groups")
+        values = {
+            "group": group,
+            "title_en": record.require("title_en"),
+            "title_cy": record.text("title_cy"),
+            "summary_en": record.text("summary_en"),
+            "summary_cy": record.text("summary_cy"),
+            "sources": record.sources(),
+            "verification": record.verification(),
+        }
+        upsert(Standard, {"framework": framework, "number": number}, values, report, f"standard {number}")
+
+
+def reference_load(*, files: dict[str, Path] | None = None) -> LoadReport:
+    """Load every reference file in one transaction.
+
+    On a problem, raise ReferenceDataError and write nothing."""
+    files = {**DATA_FILES, **(files or {})}
+    report = LoadReport()
+    with transaction.atomic():
+        organisations = _load_organisations(files["organisations"], report)
+        _load_teams(files["teams"], organisations, report)
+        _load_wellbeing(files["wellbeing"], report)
+        _load_standards(files["standards"], report)
+    return report
