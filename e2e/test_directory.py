@@ -39,7 +39,7 @@ def test_home_team_and_organisation_pages(
     check_accessible(page)
     page.locator("#id_q").fill(search)
     page.locator("form button[type=submit]").click()
-    page.get_by_role("link", name=found).click()
+    page.get_by_role("link", name=found, exact=True).click()
     expect(page.locator("h1")).to_have_text(found)
     check_accessible(page)
 

@@ -6,8 +6,6 @@ other language's text marked with its own `lang` attribute (so screen readers pr
 active one is missing. `.missing` tells a page to say so.
 """
 
-from dataclasses import dataclass
-
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
@@ -27,20 +25,27 @@ def path_in_language(path: str, language: str) -> str:
     return english if language == "en" else "/cy" + english
 
 
-@dataclass(frozen=True)
-class Localised:
-    text: str
+class Localised(str):
+    """Text in one language that knows which language it is in, and whether it stands in for the other.
+
+    It is a `str`, so it works everywhere text does; in templates it prints itself with a `lang` attribute
+    when it is a stand-in.
+    """
+
     lang: str
     missing: bool
 
-    def __str__(self) -> str:
-        return self.text
+    def __new__(cls, text: str, lang: str, missing: bool):
+        instance = super().__new__(cls, text)
+        instance.lang, instance.missing = lang, missing
+        return instance
 
-    def __bool__(self) -> bool:
-        return bool(self.text)
+    @property
+    def text(self) -> str:
+        return str.__str__(self)
 
     def __html__(self) -> str:
-        if self.missing and self.text:
+        if self.missing and self:
             return format_html('<span lang="{}">{}</span>', self.lang, self.text)
         return format_html("{}", self.text)
 

@@ -85,6 +85,8 @@ def test_password_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(
 
 
 def test_weak_new_password_is_refused_with_welsh_reasons(client, person):
+    person.preferred_language = "cy"
+    person.save()
     client.post("/cy/password-reset/", {"email": person.email})
     link = re.search(r"http://\S+", mail.outbox[0].body).group(0).split("testserver", 1)[1]
     url = client.get(link, follow=True).redirect_chain[-1][0]

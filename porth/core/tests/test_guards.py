@@ -79,4 +79,4 @@ def test_welsh_pages_render_welsh(client):
     content = response.content.decode()
     assert '<html lang="cy"' in content
     assert "Cwcis ar Porth" in content
-    assert "Neidio i&#x27;r prif gynnwys" in content or "Neidio i'r prif gynnwys" in content
+    assert "Neidio i'r prif gynnwys" in content

@@ -32,7 +32,7 @@ def test_every_page_has_the_shell_in_english(client, path):
 def test_every_page_has_the_shell_in_welsh(client, path):
     content = client.get(f"/cy{path}").content.decode()
     assert '<html lang="cy"' in content
-    assert "Neidio i&#x27;r prif gynnwys" in content
+    assert "Neidio i'r prif gynnwys" in content
     assert f'href="{path}"' in content and ">English</a>" in content
     assert 'href="/cy/accessibility/"' in content
 
@@ -47,15 +47,15 @@ def test_404_page_in_both_languages(client):
     welsh = client.get("/cy/nothing-here/")
     assert english.status_code == welsh.status_code == 404
     assert "Page not found" in english.content.decode()
-    assert "Heb ddod o hyd i&#x27;r dudalen" in welsh.content.decode()
+    assert "Heb ddod o hyd i'r dudalen" in welsh.content.decode()
 
 
 @pytest.mark.parametrize(
     ("view", "status", "english", "welsh"),
     [
-        ("bad_request", 400, "there is a problem with that request", "mae problem gyda&#x27;r cais"),
+        ("bad_request", 400, "there is a problem with that request", "mae problem gyda'r cais"),
         ("permission_denied", 403, "You cannot see this page", "Ni allwch weld y dudalen hon"),
-        ("server_error", 500, "there is a problem with the service", "mae problem gyda&#x27;r gwasanaeth"),
+        ("server_error", 500, "there is a problem with the service", "mae problem gyda'r gwasanaeth"),
     ],
 )
 def test_error_pages_in_both_languages(rf, view, status, english, welsh):
