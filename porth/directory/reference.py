@@ -267,9 +267,10 @@ def _load_appointment(record: Record, team: LeadershipTeam, report: LoadReport) 
         raise record.error("an appointment needs a person, or 'vacant: true'")
     if ended_on and ended_on < started_on:
         raise record.error("the appointment ends before it starts")
-    lookup = {"team": team, "role_title_en": record.require("role_title_en"), "person": person}
-    lookup["started_on"] = started_on
+    # A person's appointment is known by team, person and start: a corrected role title updates the row.
+    lookup = {"team": team, "person": person, "started_on": started_on}
     values = {
+        "role_title_en": record.require("role_title_en"),
         "role_title_cy": record.text("role_title_cy"),
         "is_interim": record.flag("interim"),
         "is_vacant": vacant,
