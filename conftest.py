@@ -1,9 +1,13 @@
 import pytest
 
 from porth.directory.reference import reference_load
+from porth.frontdoor.services import rule_set_ensure_shipped
 
 
 @pytest.fixture
 def reference(db):
-    """The shipped reference facts (organisations, teams, standards, well-being goals), loaded for real."""
-    return reference_load()
+    """The shipped reference facts (organisations, teams, standards, well-being goals) and the shipped
+    routing rules, loaded for real."""
+    report = reference_load()
+    rule_set_ensure_shipped()
+    return report

@@ -13,6 +13,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run at once in tests, in the same transaction-aware way (after commit).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # Serve static files from the build folder through the finders, with no collectstatic step.
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True

@@ -3,17 +3,21 @@ from django.contrib import admin
 from django.urls import include, path
 
 from porth.core import views as core_views
+from porth.core.api import api
 
 # Pages exist in English at / and in Welsh at /cy/; the address says the language, so a link always opens
 # in the language it was shared in.
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots, name="robots"),
+    path("api/v1/docs", core_views.api_docs_redirect, name="api-docs-redirect"),
+    path("api/v1/", api.urls),
 ]
 urlpatterns += i18n_patterns(
     path("", include("porth.directory.urls")),
     path("", include("porth.core.urls")),
     path("", include("porth.accounts.urls")),
+    path("", include("porth.frontdoor.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

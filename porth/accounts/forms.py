@@ -58,6 +58,15 @@ class SetPasswordForm(auth_forms.SetPasswordForm):
         self.fields["new_password2"].help_text = ""
 
 
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name of the new token"),
+        help_text=_("Say what will use it, for example 'Council case system'."),
+        max_length=100,
+        error_messages={"required": _("Enter a name for the token")},
+    )
+
+
 class ProfileForm(forms.Form):
     full_name = forms.CharField(label=_("Full name"), max_length=200, required=False)
     preferred_language = forms.ChoiceField(

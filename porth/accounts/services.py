@@ -1,12 +1,14 @@
 """Writes to accounts: creating people and memberships, changing profile details."""
 
+import hashlib
 import secrets
 
 from django.db import transaction
+from django.utils import timezone
 
 from porth.directory.models import LeadershipTeam, Organisation
 
-from .models import OrganisationMembership, Role, TeamMembership, User
+from .models import ApiToken, OrganisationMembership, Role, TeamMembership, User
 
 
 def user_update_profile(*, user: User, full_name: str, preferred_language: str) -> User:
@@ -39,3 +41,28 @@ def team_add_member(*, user: User, team: LeadershipTeam, role: str = Role.MEMBER
 
 def local_password_generate() -> str:
     return secrets.token_urlsafe(12)
+
+
+def api_token_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def api_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """Make a token; return it with the key, which is not stored and cannot be shown again."""
+    key = "porth_" + secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(user=user, name=name, prefix=key[6:14], key_hash=api_token_hash(key))
+    return token, key
+
+
+def api_token_user(key: str) -> User | None:
+    """The active user a key belongs to, or None. Records when the token was last used."""
+    token = ApiToken.objects.select_related("user").filter(key_hash=api_token_hash(key)).first()
+    if token is None or not token.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user
+
+
+def api_token_revoke(*, user: User, token_id: int) -> bool:
+    deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    return bool(deleted)

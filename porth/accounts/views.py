@@ -3,9 +3,12 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.views.decorators.http import require_POST
 from django.utils.translation import gettext as _
 
-from .forms import PasswordResetForm, ProfileForm, SetPasswordForm, SignInForm
+from .forms import ApiTokenForm, PasswordResetForm, ProfileForm, SetPasswordForm, SignInForm
+from .services import api_token_create as token_create
+from .services import api_token_revoke as token_revoke
 from .services import user_update_profile
 
 
@@ -48,7 +51,7 @@ class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
 def profile(request):
     user = request.user
     form = ProfileForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={"full_name": user.full_name, "preferred_language": user.preferred_language},
     )
     if request.method == "POST" and form.is_valid():
@@ -59,5 +62,27 @@ def profile(request):
         "form": form,
         "organisation_memberships": user.organisation_memberships.select_related("organisation"),
         "team_memberships": user.team_memberships.select_related("team"),
+        "api_tokens": user.api_tokens.all(),
+        "token_form": ApiTokenForm(),
     }
     return render(request, "accounts/profile.html", context)
+
+
+@login_required
+@require_POST
+def api_token_create(request):
+    form = ApiTokenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form.errors["name"][0])
+        return redirect("accounts:profile")
+    token, key = token_create(user=request.user, name=form.cleaned_data["name"])
+    # The key is shown on this one response and never again: it is not stored.
+    return render(request, "accounts/api_token_created.html", {"token": token, "key": key})
+
+
+@login_required
+@require_POST
+def api_token_revoke(request, token_id):
+    if token_revoke(user=request.user, token_id=token_id):
+        messages.success(request, _("The token has been revoked. It no longer works."))
+    return redirect("accounts:profile")

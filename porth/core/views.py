@@ -1,8 +1,12 @@
 from django.db import connection
 from django.db.utils import DatabaseError
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.cache import never_cache
+
+from .language import path_in_language
 
 
 @never_cache
@@ -32,6 +36,16 @@ def cookies(request):
 
 def privacy(request):
     return render(request, "core/privacy.html")
+
+
+def api_docs(request):
+    return render(request, "core/api_docs.html")
+
+
+def api_docs_redirect(request):
+    """/api/v1/docs has no language in its address: send people to the guide in the language they ask for."""
+    language = translation.get_language_from_request(request, check_path=False)
+    return redirect(path_in_language(reverse("core:api-docs"), language))
 
 
 def bad_request(request, exception=None):

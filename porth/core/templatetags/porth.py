@@ -25,3 +25,9 @@ def page_window(paginator, current: int):
             window.append(None)
         window.append(number)
     return window
+
+
+@register.filter
+def get_item(mapping, key):
+    """Look a key up in a dictionary from a template."""
+    return mapping.get(key)

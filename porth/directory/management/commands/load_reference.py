@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from porth.directory.reference import ReferenceDataError, reference_load
+from porth.frontdoor.services import rule_set_ensure_shipped
 
 
 class Command(BaseCommand):
@@ -11,6 +12,8 @@ class Command(BaseCommand):
             report = reference_load()
         except ReferenceDataError as error:
             raise CommandError(f"Nothing was loaded. {error}") from error
+        if rule_set_ensure_shipped():
+            self.stdout.write("Published the shipped routing rules as version 1.")
         if report.nothing_changed:
             self.stdout.write(
                 f"Reference data is up to date: nothing changed ({report.unchanged} facts checked)."

@@ -1,0 +1,380 @@
+"""The questions of the front-door journey (one per page) and the triage forms for teams."""
+
+import re
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from porth.core.forms import GovukDateField
+from porth.directory.models import LeadershipTeam, Organisation
+
+from .models import Help, HelpRequest, Phase, Timescale
+
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
+
+
+class QuestionForm(forms.Form):
+    """A form that asks one question: its `question_field` label is the page heading."""
+
+    question_field = ""
+
+    def answers(self) -> dict:
+        """The cleaned answers in a form that can be kept in the session (codes, strings, booleans)."""
+        return dict(self.cleaned_data)
+
+    @classmethod
+    def initial_from(cls, stored: dict) -> dict:
+        return {name: stored[name] for name in cls.base_fields if name in stored}
+
+
+def _organisations():
+    return Organisation.objects.order_by("name_en")
+
+
+class OrganisationForm(QuestionForm):
+    question_field = "organisation"
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        to_field_name="code",
+        label=_("Which organisation do you work for?"),
+        help_text=_("Start typing the name in English or Welsh, then choose it from the list."),
+        empty_label=_("Choose an organisation"),
+        widget=forms.Select(attrs={"data-autocomplete": "organisation"}),
+        error_messages={
+            "required": _("Choose the organisation you work for"),
+            "invalid_choice": _("Choose an organisation from the list"),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = _organisations()
+        self.fields["organisation"].label_from_instance = lambda o: str(o.name)
+
+    def answers(self):
+        return {"organisation": self.cleaned_data["organisation"].code}
+
+
+class OthersForm(QuestionForm):
+    question_field = "others"
+    others = forms.ModelMultipleChoiceField(
+        queryset=Organisation.objects.none(),
+        to_field_name="code",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Which other organisations are involved?"),
+        help_text=_("Select all that apply. Leave them all unselected if no other organisation is involved."),
+        error_messages={"invalid_choice": _("Choose organisations from the list")},
+    )
+
+    def __init__(self, *args, asking: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["others"].queryset = _organisations().exclude(code=asking)
+        self.fields["others"].label_from_instance = lambda o: str(o.name)
+
+    def answers(self):
+        return {"others": [o.code for o in self.cleaned_data["others"]]}
+
+
+class TitleForm(QuestionForm):
+    question_field = "title"
+    title = forms.CharField(
+        label=_("What is the work called?"),
+        help_text=_("A short name that others will recognise, for example 'Booking a visit to a recycling centre'."),
+        max_length=150,
+        error_messages={
+            "required": _("Enter a name for the work"),
+            "max_length": _("The name must be 150 characters or fewer"),
+        },
+    )
+
+
+class DescriptionForm(QuestionForm):
+    question_field = "description"
+    description = forms.CharField(
+        label=_("What is the problem, and who is it for?"),
+        help_text=_("Say what is not working today, who it affects and what you hope will change."),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        error_messages={
+            "required": _("Describe the problem and who it is for"),
+            "max_length": _("The description must be 5,000 characters or fewer"),
+        },
+    )
+
+    def clean_description(self):
+        text = self.cleaned_data["description"]
+        if len(text.split()) < 3:
+            raise forms.ValidationError(_("Tell us a little more: describe the problem in a sentence or two"))
+        return text
+
+
+class YesNoForm(QuestionForm):
+    """A yes-or-no question, kept as a boolean."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.question_field in cleaned:
+            cleaned[self.question_field] = cleaned[self.question_field] == "yes"
+        return cleaned
+
+    @classmethod
+    def initial_from(cls, stored):
+        value = stored.get(cls.question_field)
+        return {} if value is None else {cls.question_field: "yes" if value else "no"}
+
+
+class HealthForm(YesNoForm):
+    question_field = "health_or_social_care"
+    health_or_social_care = forms.ChoiceField(
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        label=_("Is the work about health or social care?"),
+        help_text=_("For example, a hospital appointment system, or a council's adult social care service."),
+        error_messages={"required": _("Select yes if the work is about health or social care")},
+    )
+
+
+class WelshGovernmentForm(YesNoForm):
+    question_field = "welsh_government_service"
+    welsh_government_service = forms.ChoiceField(
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        label=_("Is it a service that the Welsh Government runs?"),
+        error_messages={"required": _("Select yes if the Welsh Government runs the service")},
+    )
+
+
+class HelpForm(QuestionForm):
+    question_field = "help_wanted"
+    help_wanted = forms.MultipleChoiceField(
+        choices=Help.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("What help would you like?"),
+        help_text=_("Select all that apply."),
+        error_messages={
+            "required": _("Select at least one kind of help"),
+            "invalid_choice": _("Select kinds of help from the list"),
+        },
+    )
+
+
+class PhaseForm(QuestionForm):
+    question_field = "phase"
+    phase = forms.ChoiceField(
+        choices=Phase.choices,
+        widget=forms.RadioSelect,
+        label=_("What phase is the work in?"),
+        error_messages={"required": _("Select the phase the work is in")},
+    )
+
+
+class TimescaleForm(QuestionForm):
+    question_field = "timescale"
+    timescale = forms.ChoiceField(
+        choices=Timescale.choices,
+        widget=forms.RadioSelect,
+        label=_("When do you need help?"),
+        error_messages={"required": _("Select when you need help")},
+    )
+
+
+PHONE = re.compile(r"^\+?[0-9 ()-]{7,20}$")
+
+
+class ContactForm(QuestionForm):
+    contact_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        error_messages={"required": _("Enter your full name")},
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    contact_email = forms.EmailField(
+        label=_("Email address"),
+        help_text=_("We will only use this to talk to you about this request."),
+        error_messages={
+            "required": _("Enter your email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    contact_phone = forms.CharField(
+        label=_("Telephone number (optional)"),
+        required=False,
+        max_length=40,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+
+    def clean_contact_phone(self):
+        phone = self.cleaned_data["contact_phone"].strip()
+        if phone and not PHONE.match(phone):
+            raise forms.ValidationError(_("Enter a telephone number, like 029 2000 0000 or +44 29 2000 0000"))
+        return phone
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("New status"),
+        choices=[(v, label) for v, label in HelpRequest.Status.choices if v != HelpRequest.Status.REDIRECTED],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select the new status")},
+    )
+    message = forms.CharField(
+        label=_("Message to the person who asked (optional)"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": _("The message must be 5,000 characters or fewer")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == HelpRequest.Status.NEEDS_INFORMATION and not cleaned.get("message"):
+            self.add_error("message", _("Say what more information you need"))
+        return cleaned
+
+
+class RedirectForm(forms.Form):
+    team = forms.ModelChoiceField(
+        queryset=LeadershipTeam.objects.none(),
+        to_field_name="slug",
+        label=_("Team to pass it to"),
+        empty_label=_("Choose a team"),
+        error_messages={"required": _("Choose the team to pass it to"), "invalid_choice": _("Choose a team")},
+    )
+    reason = forms.CharField(
+        label=_("Why this team should lead"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say why this team should lead")},
+    )
+
+    def __init__(self, *args, teams=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams if teams is not None else LeadershipTeam.objects.none()
+        self.fields["team"].label_from_instance = lambda t: str(t.name)
+
+
+class MessageForm(forms.Form):
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Enter a message"),
+            "max_length": _("The message must be 5,000 characters or fewer"),
+        },
+    )
+
+
+class RuleForm(forms.Form):
+    """One routing rule, as an administrator edits it. The condition is the engine's small JSON vocabulary."""
+
+    code = forms.RegexField(
+        label=_("Code"),
+        help_text=_("Capital letters, numbers and underscores, for example COUNCIL_WORK. It never changes."),
+        regex=r"^[A-Z][A-Z0-9_]{1,39}$",
+        error_messages={
+            "required": _("Enter a code for the rule"),
+            "invalid": _("Use 2 to 40 capital letters, numbers and underscores, starting with a letter"),
+        },
+    )
+    kind = forms.ChoiceField(
+        label=_("What the rule does"),
+        choices=[
+            ("lead", _("Chooses the lead team (or adds support if an earlier rule chose the lead)")),
+            ("support", _("Adds supporting teams")),
+            ("fallback", _("Chooses the lead team only if no rule has")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select what the rule does")},
+    )
+    condition = forms.JSONField(
+        label=_("When it applies"),
+        help_text=_('A condition in Porth\'s rule vocabulary, for example {"fact": "health_or_social_care", "is": true}.'),
+        widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false", "class": "govuk-!-font-family-monospace"}),
+        error_messages={"required": _("Enter the condition"), "invalid": _("The condition must be valid JSON")},
+    )
+    lead = forms.ModelChoiceField(
+        queryset=LeadershipTeam.objects.none(),
+        to_field_name="slug",
+        required=False,
+        label=_("Lead team"),
+        empty_label=_("No lead team"),
+        error_messages={"invalid_choice": _("Choose a team from the list")},
+    )
+    support = forms.ModelMultipleChoiceField(
+        queryset=LeadershipTeam.objects.none(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Supporting teams"),
+        error_messages={"invalid_choice": _("Choose teams from the list")},
+    )
+    reason_en = forms.CharField(
+        label=_("Reason shown to people, in English"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Enter the reason in English")},
+    )
+    reason_cy = forms.CharField(
+        label=_("Reason shown to people, in Welsh"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Enter the reason in Welsh")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("lead", "support"):
+            self.fields[name].queryset = LeadershipTeam.objects.all()
+            self.fields[name].label_from_instance = lambda t: str(t.name)
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, lead = cleaned.get("kind"), cleaned.get("lead")
+        if kind in {"lead", "fallback"} and not lead:
+            self.add_error("lead", _("Choose the lead team: this kind of rule needs one"))
+        if kind == "support" and not cleaned.get("support"):
+            self.add_error("support", _("Choose at least one supporting team"))
+        return cleaned
+
+    def rule_data(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "code": data["code"],
+            "kind": data["kind"],
+            "condition": data["condition"],
+            "lead": data["lead"].slug if data["lead"] else None,
+            "support": [team.slug for team in data["support"]],
+            "reason_en": data["reason_en"],
+            "reason_cy": data["reason_cy"],
+        }
+
+    @staticmethod
+    def initial_for(rule: dict) -> dict:
+        return {**rule, "support": rule.get("support", [])}
+
+
+class PublishForm(forms.Form):
+    effective_from = GovukDateField(
+        label=_("In force from"),
+        help_text=_("New requests are routed with these rules from this date. For example, 1 4 2027"),
+        error_messages={"required": _("Enter the date the rules come into force")},
+    )
+
+    def clean_effective_from(self):
+        day = self.cleaned_data["effective_from"]
+        if day < timezone.localdate():
+            raise forms.ValidationError(_("The date must be today or in the future"))
+        return day
+
+
+class NotesForm(forms.Form):
+    notes = forms.CharField(
+        label=_("What changed and why"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -1,0 +1,253 @@
+"""The front door: requests for help, the routing rule sets that decide who leads them, and what happens next.
+
+A request is routed once when it is submitted; the decision keeps the facts it saw and the rule set version it
+used, so it can be re-run later and give the same answer. A redirect by a team records a new decision.
+"""
+
+import datetime
+from functools import lru_cache
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from porth.directory.models import LeadershipTeam, Organisation
+
+from . import engine
+
+
+class Phase(models.TextChoices):
+    PRE_DISCOVERY = "pre_discovery", _("Not started yet (pre-discovery)")
+    DISCOVERY = "discovery", _("Discovery")
+    ALPHA = "alpha", _("Alpha")
+    BETA = "beta", _("Beta")
+    LIVE = "live", _("Live")
+    NOT_USING_PHASES = "not_using_phases", _("We are not using these phases")
+
+
+class Timescale(models.TextChoices):
+    WITHIN_3_MONTHS = "within_3_months", _("Within 3 months")
+    WITHIN_6_MONTHS = "within_6_months", _("In 3 to 6 months")
+    WITHIN_A_YEAR = "within_a_year", _("In 6 to 12 months")
+    OVER_A_YEAR = "over_a_year", _("In more than a year")
+    NOT_SURE = "not_sure", _("Not sure yet")
+
+
+class Help(models.TextChoices):
+    """The kinds of help a request can ask for; the codes are the routing engine's vocabulary."""
+
+    SERVICE_DESIGN = "service_design", _("Service design and user research")
+    DATA = "data", _("Data")
+    SKILLS = "skills", _("Digital skills and training")
+    SPECIALISTS = "specialists", _("Specialist people")
+    ASSURANCE = "assurance", _("Standards and assurance review")
+    TECHNOLOGY = "technology", _("Technology and architecture")
+    CONNECTIVITY = "connectivity", _("Connectivity")
+    INCLUSION = "inclusion", _("Digital inclusion")
+
+
+class RuleSetQuerySet(models.QuerySet):
+    def in_force(self, day: datetime.date | None = None) -> "RuleSet | None":
+        """The published rule set in force on a day: the latest effective date on or before it."""
+        day = day or timezone.localdate()
+        return (
+            self.exclude(status=RuleSet.Status.DRAFT)
+            .filter(effective_from__lte=day)
+            .filter(Q(retired_on__isnull=True) | Q(retired_on__gt=day))
+            .order_by("-effective_from", "-version")
+            .first()
+        )
+
+
+class RuleSet(models.Model):
+    """One version of the routing rules, stored as the engine's data. Published versions never change."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        RETIRED = "retired", _("Retired")
+
+    version = models.PositiveIntegerField(_("version"), unique=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    data = models.JSONField(_("rules"))
+    notes = models.TextField(_("what changed and why"), blank=True)
+    based_on = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    effective_from = models.DateField(_("in force from"), null=True, blank=True)
+    retired_on = models.DateField(_("retired on"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RuleSetQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-version"]
+        verbose_name = _("routing rule set")
+        verbose_name_plural = _("routing rule sets")
+
+    def __str__(self):
+        return f"Rule set {self.version} ({self.status})"
+
+    def get_absolute_url(self):
+        return reverse("frontdoor:rule-set-detail", args=[self.version])
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == self.Status.DRAFT
+
+    def compiled(self) -> engine.RuleSet:
+        if self.is_draft:
+            return engine.compile_rule_set(self.data)
+        return _compiled_published(self.pk, self.version)
+
+    @property
+    def rules(self) -> list[dict]:
+        return self.data.get("rules", [])
+
+
+@lru_cache(maxsize=32)
+def _compiled_published(pk: int, version: int) -> engine.RuleSet:
+    # Published rule sets are immutable, so each process compiles each version once.
+    return engine.compile_rule_set(RuleSet.objects.get(pk=pk).data)
+
+
+class HelpRequestQuerySet(models.QuerySet):
+    def for_team(self, team: LeadershipTeam, role: str = "lead"):
+        if role == "support":
+            return self.filter(supporting_teams=team)
+        return self.filter(lead_team=team)
+
+    def submitted_by(self, user):
+        return self.filter(submitted_by=user)
+
+
+class HelpRequest(models.Model):
+    """A digital project or a need for help, said once, and routed to the right leadership team(s)."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ACCEPTED = "accepted", _("Accepted")
+        NEEDS_INFORMATION = "needs_information", _("Needs more information")
+        REDIRECTED = "redirected", _("Redirected")
+        CLOSED = "closed", _("Closed")
+
+    reference = models.CharField(_("reference"), max_length=20, unique=True, null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="help_requests"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("asking organisation"), on_delete=models.PROTECT, related_name="+"
+    )
+    other_organisations = models.ManyToManyField(
+        Organisation, verbose_name=_("other organisations involved"), blank=True, related_name="+"
+    )
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("the problem, and who it is for"), max_length=5000)
+    health_or_social_care = models.BooleanField(_("about health or social care"))
+    welsh_government_service = models.BooleanField(_("a Welsh Government service"))
+    help_wanted = models.JSONField(_("help wanted"), default=list)
+    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices)
+    timescale = models.CharField(_("timescale"), max_length=20, choices=Timescale.choices)
+    contact_name = models.CharField(_("contact name"), max_length=200)
+    contact_email = models.EmailField(_("contact email address"))
+    contact_phone = models.CharField(_("contact telephone number"), max_length=40, blank=True)
+    language = models.CharField(_("language"), max_length=2, default="en")
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    lead_team = models.ForeignKey(
+        LeadershipTeam, verbose_name=_("lead team"), on_delete=models.PROTECT, related_name="led_requests"
+    )
+    supporting_teams = models.ManyToManyField(
+        LeadershipTeam, verbose_name=_("supporting teams"), blank=True, related_name="supported_requests"
+    )
+    created_at = models.DateTimeField(_("submitted"), default=timezone.now)
+    status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
+
+    objects = HelpRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("request for help")
+        verbose_name_plural = _("requests for help")
+        indexes = [
+            models.Index(fields=["lead_team", "status", "-created_at"], name="request_queue"),
+            models.Index(fields=["submitted_by", "-created_at"], name="request_submitter"),
+        ]
+
+    def __str__(self):
+        return f"{self.reference}: {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("frontdoor:request-detail", args=[self.reference])
+
+    @property
+    def age_days(self) -> int:
+        return (timezone.now() - self.created_at).days
+
+    def help_labels(self) -> list[str]:
+        labels = dict(Help.choices)
+        return [labels[code] for code in self.help_wanted if code in labels]
+
+
+class Decision(models.Model):
+    """One routing decision for a request: by a rule set version, or by a team that redirected it."""
+
+    request = models.ForeignKey(HelpRequest, on_delete=models.CASCADE, related_name="decisions")
+    rule_set = models.ForeignKey(RuleSet, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    facts = models.JSONField(_("facts the decision saw"))
+    result = models.JSONField(_("the decision, with its reasons and trace"))
+    lead_team = models.ForeignKey(LeadershipTeam, on_delete=models.PROTECT, related_name="+")
+    redirected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    redirect_reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("routing decision")
+        verbose_name_plural = _("routing decisions")
+
+    def __str__(self):
+        return f"{self.request_id}: {self.lead_team_id}"
+
+    @property
+    def is_redirect(self) -> bool:
+        return self.rule_set_id is None
+
+
+class RequestEvent(models.Model):
+    """Something that happened to a request: submitted, a status change, a redirect, or a message."""
+
+    class Kind(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted")
+        STATUS = "status", _("Status changed")
+        REDIRECTED = "redirected", _("Redirected")
+        MESSAGE = "message", _("Message")
+
+    request = models.ForeignKey(HelpRequest, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_team = models.ForeignKey(
+        LeadershipTeam, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=20, choices=HelpRequest.Status.choices, blank=True)
+    message = models.TextField(blank=True, max_length=5000)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("request event")
+        verbose_name_plural = _("request events")
+
+    def __str__(self):
+        return f"{self.request_id} {self.kind}"

@@ -1,0 +1,69 @@
+"""E-mails about requests: each person is written to in their own language.
+
+The submitter hears in the language they submitted in; team members in the language they chose for e-mails.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from porth.accounts.models import TeamMembership
+from porth.core.language import path_in_language
+
+from .models import HelpRequest, RequestEvent
+
+
+@dataclass(frozen=True)
+class Recipient:
+    email: str
+    language: str
+    is_submitter: bool
+
+
+def _team_recipients(teams, exclude=None) -> list[Recipient]:
+    members = TeamMembership.objects.filter(team__in=teams, user__is_active=True).select_related("user")
+    seen, recipients = set(), []
+    for membership in members:
+        user = membership.user
+        if user.pk in seen or user == exclude:
+            continue
+        seen.add(user.pk)
+        recipients.append(Recipient(user.email, user.preferred_language, is_submitter=False))
+    return recipients
+
+
+def _recipients(event: RequestEvent) -> list[Recipient]:
+    request = event.request
+    submitter = Recipient(request.contact_email, request.language, is_submitter=True)
+    if event.kind == RequestEvent.Kind.SUBMITTED:
+        return [submitter, *_team_recipients([request.lead_team, *request.supporting_teams.all()])]
+    if event.kind == RequestEvent.Kind.REDIRECTED:
+        return [submitter, *_team_recipients([request.lead_team], exclude=event.author)]
+    if event.kind == RequestEvent.Kind.MESSAGE and event.from_team_id is None:
+        return _team_recipients([request.lead_team], exclude=event.author)
+    return [submitter]
+
+
+def _message(event: RequestEvent, recipient: Recipient) -> EmailMessage:
+    request: HelpRequest = event.request
+    audience = "submitter" if recipient.is_submitter else "team"
+    with translation.override(recipient.language):
+        context = {
+            "event": event,
+            "request": request,
+            "url": settings.SITE_URL.rstrip("/")
+            + path_in_language(request.get_absolute_url(), recipient.language),
+        }
+        subject = render_to_string(f"frontdoor/email/{event.kind}_{audience}_subject.txt", context).strip()
+        body = render_to_string(f"frontdoor/email/{event.kind}_{audience}.txt", context)
+    return EmailMessage(subject=subject, body=body, to=[recipient.email])
+
+
+def request_event_send_emails(*, event_id: int) -> int:
+    event = RequestEvent.objects.select_related("request__lead_team", "author", "from_team").get(pk=event_id)
+    messages = [_message(event, recipient) for recipient in _recipients(event)]
+    with get_connection() as connection:
+        return connection.send_messages(messages) or 0

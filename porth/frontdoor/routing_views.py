@@ -1,0 +1,162 @@
+"""Pages for administrators to manage routing rule sets: copy, edit, what-if, publish."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from porth.core.language import active_language
+from porth.directory.models import LeadershipTeam
+
+from . import engine, services
+from .forms import NotesForm, PublishForm, RuleForm
+from .models import RuleSet
+from .permissions import rule_sets_manage_allowed
+from .rule_errors import rule_set_error_message
+
+
+def manager_required(view):
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not rule_sets_manage_allowed(request.user):
+            if not request.user.is_authenticated:
+                from django.contrib.auth.views import redirect_to_login
+
+                return redirect_to_login(request.get_full_path())
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _draft(version) -> RuleSet:
+    rule_set = get_object_or_404(RuleSet, version=version)
+    if not rule_set.is_draft:
+        raise PermissionDenied
+    return rule_set
+
+
+@manager_required
+def rule_set_list(request):
+    rule_sets = RuleSet.objects.select_related("created_by", "published_by")
+    return render(
+        request, "frontdoor/routing/list.html", {"rule_sets": rule_sets, "in_force": RuleSet.objects.in_force()}
+    )
+
+
+@manager_required
+def rule_set_detail(request, version):
+    rule_set = get_object_or_404(RuleSet, version=version)
+    language = active_language()
+    teams = {t.slug: t for t in LeadershipTeam.objects.all()}
+    rules = [
+        {
+            "index": index,
+            "rule": rule,
+            "explanation": engine.explain_condition(rule["condition"], language),
+            "lead": teams.get(rule.get("lead")),
+            "support": [teams.get(slug, slug) for slug in rule.get("support", [])],
+            "reason": rule.get(f"reason_{language}") or rule.get("reason_en"),
+        }
+        for index, rule in enumerate(rule_set.rules)
+    ]
+    notes_form = NotesForm(request.POST if request.method == "POST" else None, initial={"notes": rule_set.notes})
+    if request.method == "POST" and rule_set.is_draft and notes_form.is_valid():
+        services.rule_set_save_rules(rule_set=rule_set, rules=rule_set.rules, notes=notes_form.cleaned_data["notes"])
+        messages.success(request, _("The notes have been saved."))
+        return redirect(rule_set.get_absolute_url())
+    context = {"rule_set": rule_set, "rules": rules, "notes_form": notes_form}
+    return render(request, "frontdoor/routing/detail.html", context)
+
+
+@manager_required
+@require_POST
+def rule_set_copy(request, version):
+    source = get_object_or_404(RuleSet, version=version)
+    draft = services.rule_set_copy_to_draft(source=source, user=request.user)
+    messages.success(request, _("Draft %(version)s has been made from version %(source)s.") % {
+        "version": draft.version, "source": source.version})
+    return redirect(draft.get_absolute_url())
+
+
+@manager_required
+def rule_edit(request, version, index=None):
+    rule_set = _draft(version)
+    rules = list(rule_set.rules)
+    if index is not None and not 0 <= index < len(rules):
+        return redirect(rule_set.get_absolute_url())
+    initial = RuleForm.initial_for(rules[index]) if index is not None else {"kind": "support"}
+    form = RuleForm(request.POST if request.method == "POST" else None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        new_rule = form.rule_data()
+        if index is None:
+            rules.append(new_rule)
+        else:
+            rules[index] = new_rule
+        try:
+            services.rule_set_save_rules(rule_set=rule_set, rules=rules)
+        except engine.RuleSetError as error:
+            form.add_error("condition" if "condition" in (error.path or "") else None, rule_set_error_message(error))
+        else:
+            messages.success(request, _("Rule %(code)s has been saved.") % {"code": new_rule["code"]})
+            return redirect(rule_set.get_absolute_url())
+    return render(request, "frontdoor/routing/rule_form.html", {"rule_set": rule_set, "form": form, "index": index})
+
+
+@manager_required
+@require_POST
+def rule_move(request, version, index):
+    rule_set = _draft(version)
+    rules = list(rule_set.rules)
+    target = index - 1 if request.POST.get("direction") == "up" else index + 1
+    if 0 <= index < len(rules) and 0 <= target < len(rules):
+        rules[index], rules[target] = rules[target], rules[index]
+        services.rule_set_save_rules(rule_set=rule_set, rules=rules)
+        messages.success(request, _("Rule %(code)s has been moved.") % {"code": rules[target]["code"]})
+    return redirect(rule_set.get_absolute_url())
+
+
+@manager_required
+def rule_delete(request, version, index):
+    rule_set = _draft(version)
+    rules = list(rule_set.rules)
+    if not 0 <= index < len(rules):
+        return redirect(rule_set.get_absolute_url())
+    error = None
+    if request.method == "POST":
+        removed = rules.pop(index)
+        try:
+            services.rule_set_save_rules(rule_set=rule_set, rules=rules)
+        except engine.RuleSetError as problem:
+            error = rule_set_error_message(problem)
+        else:
+            messages.success(request, _("Rule %(code)s has been removed from the draft.") % {"code": removed["code"]})
+            return redirect(rule_set.get_absolute_url())
+    context = {"rule_set": rule_set, "rule": rule_set.rules[index], "index": index, "error": error}
+    return render(request, "frontdoor/routing/rule_delete.html", context)
+
+
+@manager_required
+def rule_set_what_if(request, version):
+    rule_set = get_object_or_404(RuleSet, version=version)
+    result = services.rule_set_what_if(rule_set=rule_set)
+    page = Paginator(result.lead_changes, 25).get_page(request.GET.get("page"))
+    teams = {t.slug: t for t in LeadershipTeam.objects.all()}
+    context = {"rule_set": rule_set, "result": result, "page_obj": page, "teams": teams}
+    return render(request, "frontdoor/routing/what_if.html", context)
+
+
+@manager_required
+def rule_set_publish(request, version):
+    rule_set = _draft(version)
+    form = PublishForm(request.POST if request.method == "POST" else None, initial={"effective_from": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        services.rule_set_publish(rule_set=rule_set, user=request.user, **form.cleaned_data)
+        messages.success(request, _("Rule set %(version)s has been published.") % {"version": rule_set.version})
+        return redirect(rule_set.get_absolute_url())
+    return render(request, "frontdoor/routing/publish.html", {"rule_set": rule_set, "form": form})

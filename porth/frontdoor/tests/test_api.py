@@ -1,0 +1,106 @@
+"""The JSON API: stateless routing, sending a request, reading one's own requests."""
+
+import pytest
+from django.test import Client
+
+from porth.accounts.models import User
+from porth.accounts.services import api_token_create
+from porth.frontdoor.models import HelpRequest
+
+pytestmark = pytest.mark.django_db
+
+REQUEST = {
+    "organisation": "W06000015",
+    "with": ["W11000029"],
+    "health_or_social_care": True,
+    "title": "Adult social care front door",
+    "description": "One way to ask for care.",
+    "help_wanted": ["service_design"],
+    "phase": "discovery",
+    "timescale": "not_sure",
+    "contact_name": "Alys Morgan",
+    "contact_email": "alys@cardiff.example",
+}
+
+
+@pytest.fixture
+def token(submitter):
+    return api_token_create(user=submitter, name="Case system")[1]
+
+
+def post(client, path, data, **headers):
+    return client.post(path, data, content_type="application/json", **headers)
+
+
+def test_route_is_stateless_and_explains_itself(client, reference):
+    response = post(client, "/api/v1/route", {"organisation": "w06000015", "with": ["W11000028"], "health_or_social_care": True})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["lead"]["slug"] == "nhs-wales-digital"
+    assert "wlga-digital-team" in [t["slug"] for t in body["support"]]
+    assert body["fired"][0] == "HEALTH_AND_CARE" and body["rule_set_version"] == 1
+    assert body["reasons"][0]["reason_cy"]
+    assert HelpRequest.objects.count() == 0
+
+
+def test_route_with_an_unknown_organisation_says_which_in_welsh(client, reference):
+    response = post(client, "/api/v1/route", {"organisation": "W99"}, HTTP_ACCEPT_LANGUAGE="cy")
+    assert response.status_code == 422
+    (problem,) = response.json()["detail"]
+    assert problem["loc"] == ["body", "organisation"]
+    assert "W99" in problem["msg"] and "Nid oes sefydliad" in problem["msg"]
+
+
+def test_submit_needs_authentication(client, reference):
+    response = post(client, "/api/v1/requests", REQUEST)
+    assert response.status_code == 401
+
+
+def test_submit_with_a_token_then_read_it_back(client, token, submitter):
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+    response = post(client, "/api/v1/requests", REQUEST, **auth)
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["lead_team"] == "nhs-wales-digital" and body["status"] == "new"
+    assert body["decision"]["fired"][0] == "HEALTH_AND_CARE"
+    assert HelpRequest.objects.get().submitted_by == submitter
+    listing = client.get("/api/v1/requests", **auth).json()
+    assert listing["count"] == 1 and listing["items"][0]["reference"] == body["reference"]
+    detail = client.get(f"/api/v1/requests/{body['reference']}", **auth).json()
+    assert detail["events"][0]["kind"] == "submitted"
+
+
+def test_another_persons_request_is_not_found(client, token, reference):
+    post(client, "/api/v1/requests", REQUEST, HTTP_AUTHORIZATION=f"Bearer {token}")
+    reference_code = HelpRequest.objects.get().reference
+    other = User.objects.create_user("z@example.org", "a long password for z")
+    other_token = api_token_create(user=other, name="x")[1]
+    assert client.get(f"/api/v1/requests/{reference_code}", HTTP_AUTHORIZATION=f"Bearer {other_token}").status_code == 404
+
+
+def test_a_wrong_token_is_refused(client, reference):
+    assert client.get("/api/v1/requests", HTTP_AUTHORIZATION="Bearer porth_nonsense").status_code == 401
+
+
+def test_validation_errors_are_specific_and_translated(client, token):
+    bad = {**REQUEST, "title": "", "help_wanted": ["magic"], "phase": "someday"}
+    response = post(client, "/api/v1/requests", bad, HTTP_AUTHORIZATION=f"Bearer {token}", HTTP_ACCEPT_LANGUAGE="cy")
+    assert response.status_code == 422
+    fields = {tuple(p["loc"][-2:]) if p["loc"][-1] == 0 else p["loc"][-1]: p["msg"] for p in response.json()["detail"]}
+    assert any("title" in str(k) for k in fields)
+    assert all(msg and "Input should" not in msg for msg in fields.values())
+    assert HelpRequest.objects.count() == 0
+
+
+def test_session_authentication_works_for_signed_in_people(client, submitter):
+    client.force_login(submitter)
+    assert client.get("/api/v1/requests").status_code == 200
+
+
+def test_openapi_document_and_docs(client, reference):
+    schema = client.get("/api/v1/openapi.json").json()
+    assert schema["openapi"].startswith("3.1")
+    assert {"/api/v1/route", "/api/v1/requests", "/api/v1/requests/{reference}"} <= set(schema["paths"])
+    assert client.get("/api/v1/docs").url == "/developers/api/"
+    assert Client(HTTP_ACCEPT_LANGUAGE="cy").get("/api/v1/docs").url == "/cy/developers/api/"
+    assert "POST /api/v1/route" in client.get("/developers/api/").content.decode()

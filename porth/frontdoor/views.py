@@ -1,0 +1,198 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from porth.core.language import active_language
+from porth.directory.models import LeadershipTeam
+
+from . import journey, services
+from .forms import MessageForm, RedirectForm, StatusForm
+from .models import HelpRequest
+from .permissions import help_request_get_for_user, team_queue_allowed
+
+QUEUE_PAGE_SIZE = 25
+
+
+def start(request):
+    return render(request, "frontdoor/start.html", {"first_step": journey.STEPS[0]})
+
+
+def step(request, slug):
+    current = journey.STEP_BY_SLUG.get(slug)
+    if current is None:
+        raise Http404
+    answers = journey.answers_get(request.session)
+    missing = journey.first_unanswered(answers)
+    if missing and journey.STEPS.index(missing) < journey.STEPS.index(current):
+        return redirect("frontdoor:step", slug=missing.slug)
+    form = journey.form_for(current, answers, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        journey.answers_save(request.session, form.answers())
+        following = journey.next_step(current)
+        if request.GET.get("change") or following is None:
+            return redirect("frontdoor:check")
+        return redirect("frontdoor:step", slug=following.slug)
+    previous = journey.previous_step(current)
+    back_url = reverse("frontdoor:step", args=[previous.slug]) if previous else reverse("frontdoor:start")
+    if request.GET.get("change"):
+        back_url = reverse("frontdoor:check")
+    context = {"form": form, "step": current, "back_url": back_url, "step_number": journey.STEPS.index(current) + 1}
+    return render(request, "frontdoor/question.html", context)
+
+
+def check(request):
+    answers = journey.answers_get(request.session)
+    missing = journey.first_unanswered(answers)
+    if missing:
+        return redirect("frontdoor:step", slug=missing.slug)
+    if request.method == "POST":
+        return _submit(request, answers)
+    context = {"rows": journey.summary_rows(answers), "back_url": reverse("frontdoor:step", args=["contact"])}
+    return render(request, "frontdoor/check.html", context)
+
+
+def _submit(request, answers):
+    if not request.user.is_authenticated:
+        return redirect(f"{reverse('accounts:sign-in')}?next={reverse('frontdoor:check')}")
+    try:
+        resolved = journey.answers_resolve(answers)
+    except journey.AnswerNoLongerValid as problem:
+        messages.error(request, _("One of your answers is no longer valid. Check it and continue."))
+        return redirect("frontdoor:step", slug=problem.step.slug)
+    help_request = services.request_submit(user=request.user, answers=resolved, language=active_language())
+    journey.answers_clear(request.session)
+    return redirect("frontdoor:request-confirmation", reference=help_request.reference)
+
+
+@login_required
+def confirmation(request, reference):
+    help_request, access = help_request_get_for_user(request.user, reference)
+    if not access.is_submitter:
+        return redirect(help_request.get_absolute_url())
+    return render(request, "frontdoor/confirmation.html", _request_context(help_request, access))
+
+
+def _request_context(help_request, access):
+    decision = help_request.decisions.select_related("rule_set", "lead_team").first()
+    slugs = [r["team"] for r in decision.result.get("reasons", [])] if decision else []
+    teams = {t.slug: t for t in LeadershipTeam.objects.filter(slug__in=slugs)}
+    language = active_language()
+    reasons = [
+        {"team": teams.get(r["team"]), "role": r["role"], "text": r[f"reason_{language}"] or r["reason_en"]}
+        for r in (decision.result.get("reasons", []) if decision else [])
+    ]
+    return {
+        "help_request": help_request,
+        "access": access,
+        "decision": decision,
+        "reasons": reasons,
+        "events": help_request.events.select_related("author", "from_team"),
+    }
+
+
+@login_required
+def request_detail(request, reference):
+    help_request, access = help_request_get_for_user(request.user, reference)
+    context = _request_context(help_request, access)
+    context["message_form"] = MessageForm()
+    if access.triage:
+        context["status_form"] = StatusForm(initial={"status": help_request.status})
+        context["redirect_form"] = RedirectForm(teams=_redirect_targets(help_request))
+    return render(request, "frontdoor/request_detail.html", context)
+
+
+def _redirect_targets(help_request):
+    return LeadershipTeam.objects.active_on(timezone.localdate()).exclude(pk=help_request.lead_team_id)
+
+
+def _bound_detail(request, help_request, access, **forms):
+    """Re-show the request page with a form's errors, keeping what was typed."""
+    context = _request_context(help_request, access)
+    context.update(
+        message_form=MessageForm(),
+        status_form=StatusForm(initial={"status": help_request.status}),
+        redirect_form=RedirectForm(teams=_redirect_targets(help_request)),
+    )
+    context.update(forms)
+    return render(request, "frontdoor/request_detail.html", context, status=400)
+
+
+@login_required
+@require_POST
+def request_status(request, reference):
+    help_request, access = help_request_get_for_user(request.user, reference)
+    if not access.triage:
+        raise PermissionDenied
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        return _bound_detail(request, help_request, access, status_form=form)
+    services.request_change_status(
+        request=help_request, user=request.user, team=help_request.lead_team, **form.cleaned_data
+    )
+    messages.success(request, _("The status has been changed and the person who asked has been told."))
+    return redirect(help_request.get_absolute_url())
+
+
+@login_required
+@require_POST
+def request_redirect(request, reference):
+    help_request, access = help_request_get_for_user(request.user, reference)
+    if not access.triage:
+        raise PermissionDenied
+    form = RedirectForm(request.POST, teams=_redirect_targets(help_request))
+    if not form.is_valid():
+        return _bound_detail(request, help_request, access, redirect_form=form)
+    from_team = help_request.lead_team
+    services.request_redirect(
+        request=help_request,
+        user=request.user,
+        from_team=from_team,
+        to_team=form.cleaned_data["team"],
+        reason=form.cleaned_data["reason"],
+    )
+    messages.success(request, _("The request has been passed to the other team."))
+    return redirect("frontdoor:team-queue", slug=from_team.slug)
+
+
+@login_required
+@require_POST
+def request_message(request, reference):
+    help_request, access = help_request_get_for_user(request.user, reference)
+    form = MessageForm(request.POST)
+    if not form.is_valid():
+        return _bound_detail(request, help_request, access, message_form=form)
+    team = None if access.is_submitter and not access.team else access.team
+    services.request_add_message(request=help_request, user=request.user, team=team, **form.cleaned_data)
+    messages.success(request, _("Your message has been sent."))
+    return redirect(help_request.get_absolute_url())
+
+
+@login_required
+def my_requests(request):
+    requests = HelpRequest.objects.submitted_by(request.user).select_related("lead_team")
+    page = Paginator(requests, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "frontdoor/my_requests.html", {"page_obj": page})
+
+
+@login_required
+def team_queue(request, slug):
+    team = get_object_or_404(LeadershipTeam, slug=slug)
+    if not team_queue_allowed(request.user, team):
+        raise PermissionDenied
+    role = "support" if request.GET.get("role") == "support" else "lead"
+    status = request.GET.get("status", "")
+    requests = HelpRequest.objects.for_team(team, role).select_related("organisation", "lead_team")
+    if status in HelpRequest.Status.values:
+        requests = requests.filter(status=status)
+    if request.GET.get("order") == "oldest":
+        requests = requests.order_by("created_at", "id")
+    page = Paginator(requests, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"team": team, "page_obj": page, "role": role, "status": status, "statuses": HelpRequest.Status.choices}
+    return render(request, "frontdoor/team_queue.html", context)
