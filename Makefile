@@ -22,7 +22,7 @@ run: setup ## Set up everything (first time) and serve Porth on http://127.0.0.1
 	$(MANAGE) collectstatic --noinput -v 0
 	$(MANAGE) ensure_local_admin
 	@echo "Porth is at http://127.0.0.1:$(PORT)/ (Welsh: http://127.0.0.1:$(PORT)/cy/)"
-	exec $(VENV)/bin/gunicorn config.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --threads 4 --access-logfile -
+	PORT=$(PORT) scripts/serve
 
 setup: $(VENV)/.runtime $(BUILD)/.stamp locale/cy/LC_MESSAGES/django.mo ## Install dependencies, build assets, migrate and load data
 	$(MANAGE) migrate --noinput -v 0
@@ -44,7 +44,9 @@ format: $(VENV)/.dev ## Format the code
 	$(VENV)/bin/ruff check --fix .
 
 bench: $(VENV)/.dev $(BUILD)/.stamp locale/cy/LC_MESSAGES/django.mo ## Run the benchmarks (ratios against the floor view)
+	$(PY) bench/routing.py
 	$(PY) bench/pages.py
+	$(PY) bench/frontdoor.py
 
 messages: $(VENV)/.dev ## Extract the Welsh catalogue and compile it
 	$(MANAGE) makemessages -l cy --no-obsolete --no-location --ignore=node_modules --ignore=.venv --ignore=var

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 BASE = Path(__file__).resolve().parent.parent
@@ -33,17 +34,18 @@ def manage(env: dict, *args: str) -> None:
 
 @contextlib.contextmanager
 def porth_server(prepare=None):
-    """Yield (host, port) of a gunicorn-served Porth with migrated, reference-loaded data in a temp folder."""
+    """Yield (host, port, prepared) of a gunicorn-served Porth with migrated, reference-loaded data in a temp
+    folder; `prepare(env)` runs first, against the same database, and what it returns is `prepared`."""
     with tempfile.TemporaryDirectory(prefix="porth-bench-") as var_dir:
         env = {**os.environ, "PORTH_VAR_DIR": var_dir, "DJANGO_SETTINGS_MODULE": "config.settings"}
-        env.pop("DATABASE_URL", None) if "BENCH_DATABASE_URL" not in os.environ else env.update(
-            DATABASE_URL=os.environ["BENCH_DATABASE_URL"]
-        )
+        # SQLite in the temp folder by default; BENCH_DATABASE_URL measures on another database.
+        env.pop("DATABASE_URL", None)
+        if os.environ.get("BENCH_DATABASE_URL"):
+            env["DATABASE_URL"] = os.environ["BENCH_DATABASE_URL"]
         manage(env, "migrate", "--noinput", "-v", "0")
         manage(env, "load_reference")
         manage(env, "collectstatic", "--noinput", "-v", "0")
-        if prepare:
-            prepare(env)
+        prepared = prepare(env) if prepare else None
         port = free_port()
         server = subprocess.Popen(
             [
@@ -63,7 +65,7 @@ def porth_server(prepare=None):
         )
         try:
             _wait_until_up(port)
-            yield "127.0.0.1", port
+            yield "127.0.0.1", port, prepared
         finally:
             server.terminate()
             server.wait(timeout=10)
@@ -81,21 +83,35 @@ def _wait_until_up(port: int, timeout: float = 30.0) -> None:
     raise RuntimeError("the benchmark server did not start")
 
 
-def measure(host: str, port: int, paths: list[str], rounds: int, warmup: int = 20) -> dict[str, list[float]]:
-    """Latency in ms of each path, requested in turn (floor included) over one keep-alive connection."""
+@dataclass(frozen=True)
+class Probe:
+    """One request to time. `label` names it in the report; GET unless a body is given."""
+
+    label: str
+    path: str
+    method: str = "GET"
+    body: bytes | None = None
+    headers: dict = field(default_factory=dict)
+    expect: int = 200
+
+
+def measure(host: str, port: int, probes: list, rounds: int, warmup: int = 20) -> dict[str, list[float]]:
+    """Latency in ms of each probe (a path for a plain GET, or a Probe), requested in turn, floor included,
+    over one keep-alive connection."""
+    probes = [p if isinstance(p, Probe) else Probe(p, p) for p in probes]
     connection = http.client.HTTPConnection(host, port, timeout=30)
-    timings: dict[str, list[float]] = {path: [] for path in paths}
+    timings: dict[str, list[float]] = {probe.label: [] for probe in probes}
     for round_number in range(warmup + rounds):
-        for path in paths:
+        for probe in probes:
             started = time.perf_counter()
-            connection.request("GET", path)
+            connection.request(probe.method, probe.path, body=probe.body, headers=probe.headers)
             response = connection.getresponse()
             response.read()
             elapsed = (time.perf_counter() - started) * 1000
-            if response.status != 200:
-                raise RuntimeError(f"GET {path} answered {response.status}")
+            if response.status != probe.expect:
+                raise RuntimeError(f"{probe.method} {probe.path} answered {response.status}")
             if round_number >= warmup:
-                timings[path].append(elapsed)
+                timings[probe.label].append(elapsed)
     return timings
 
 
@@ -104,7 +120,8 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
-def report(title: str, timings: dict[str, list[float]], labels: dict[str, str]) -> None:
+def report(title: str, timings: dict[str, list[float]], labels: dict[str, str] | None = None) -> None:
+    labels = labels or {}
     floor = timings[FLOOR]
     floor_p50, floor_p95 = statistics.median(floor), percentile(floor, 0.95)
     print(f"\n{title}")

@@ -24,7 +24,7 @@ PAGES = {
 
 def main() -> None:
     rounds = int(os.environ.get("ROUNDS", "300"))
-    with porth_server() as (host, port):
+    with porth_server() as (host, port, _):
         timings = measure(host, port, list(PAGES), rounds=rounds)
     report(f"Directory pages: {rounds} requests each, interleaved with the floor", timings, PAGES)
 

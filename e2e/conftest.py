@@ -11,6 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from porth.accounts.models import User
 from porth.directory.reference import reference_load
+from porth.frontdoor.services import rule_set_ensure_shipped
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made from that thread
 # (fixtures creating data) are safe here because the live server runs in its own thread.
@@ -54,6 +55,8 @@ def check_accessible(axe):
     """Scan the page with axe; fail with the report when there is any violation."""
 
     def check(page):
+        # A click that navigates returns before the new page has loaded; scan the loaded page, not the gap.
+        page.wait_for_load_state("load")
         results = axe.run(page)
         assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
@@ -63,6 +66,7 @@ def check_accessible(axe):
 @pytest.fixture
 def site(live_server, transactional_db):
     reference_load()
+    rule_set_ensure_shipped()
     return live_server.url
 
 

@@ -6,7 +6,7 @@ from typing import Literal
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 from ninja.errors import ValidationError
 from ninja.pagination import PageNumberPagination, paginate
 
@@ -19,14 +19,20 @@ from .models import HelpRequest, RequestEvent
 
 router = Router(tags=["Front door"])
 
-HelpCode = Literal["service_design", "data", "skills", "specialists", "assurance", "technology", "connectivity", "inclusion"]
+HelpCode = Literal[
+    "service_design", "data", "skills", "specialists", "assurance", "technology", "connectivity", "inclusion"
+]
 PhaseCode = Literal["pre_discovery", "discovery", "alpha", "beta", "live", "not_using_phases"]
 TimescaleCode = Literal["within_3_months", "within_6_months", "within_a_year", "over_a_year", "not_sure"]
 
 
 class FactsIn(Schema):
-    organisation: str = Field(..., description="GSS code or slug of the asking organisation", examples=["W06000015"])
-    with_: list[str] = Field(default=[], alias="with", description="Codes of the other organisations involved")
+    organisation: str = Field(
+        ..., description="GSS code or slug of the asking organisation", examples=["W06000015"]
+    )
+    with_: list[str] = Field(
+        default=[], alias="with", description="Codes of the other organisations involved"
+    )
     health_or_social_care: bool = False
     welsh_government_service: bool = False
     help_wanted: list[HelpCode] = []
@@ -89,7 +95,9 @@ class RequestOut(Schema):
 
     @staticmethod
     def resolve_supporting_teams(obj):
-        return obj["supporting_teams"] if isinstance(obj, dict) else [t.slug for t in obj.supporting_teams.all()]
+        return (
+            obj["supporting_teams"] if isinstance(obj, dict) else [t.slug for t in obj.supporting_teams.all()]
+        )
 
 
 class RequestDetailOut(RequestOut):
@@ -101,8 +109,11 @@ def _organisations(payload: FactsIn) -> tuple[Organisation, list[Organisation]]:
     codes = [payload.organisation, *payload.with_]
     found = {o.code.lower(): o for o in Organisation.objects.filter(code__in=_code_variants(codes))}
     errors = [
-        {"loc": ["body", field], "msg": _("There is no organisation with the code %(code)s.") % {"code": code},
-         "type": "unknown_organisation"}
+        {
+            "loc": ["body", field],
+            "msg": _("There is no organisation with the code %(code)s.") % {"code": code},
+            "type": "unknown_organisation",
+        }
         for field, code in [("organisation", payload.organisation), *(("with", c) for c in payload.with_)]
         if code.lower() not in found
     ]
@@ -128,8 +139,13 @@ def _decision_out(result: dict, rule_set_version: int | None) -> dict:
         "support": [team(slug) for slug in result.get("support", [])],
         "fired": result.get("fired", []),
         "reasons": [
-            {"team": r["team"], "role": r["role"], "rule": r.get("code", ""), "reason_en": r["reason_en"],
-             "reason_cy": r["reason_cy"]}
+            {
+                "team": r["team"],
+                "role": r["role"],
+                "rule": r.get("code", ""),
+                "reason_en": r["reason_en"],
+                "reason_cy": r["reason_cy"],
+            }
             for r in result.get("reasons", [])
         ],
         "trace": result.get("trace", []),
@@ -171,26 +187,39 @@ def request_create(request, payload: RequestIn):
     answers = services.Answers(
         organisation=organisation,
         others=others,
-        **payload.dict(include={
-            "title", "description", "health_or_social_care", "welsh_government_service", "phase", "timescale",
-            "contact_name", "contact_email", "contact_phone",
-        }),
+        **payload.dict(
+            include={
+                "title",
+                "description",
+                "health_or_social_care",
+                "welsh_government_service",
+                "phase",
+                "timescale",
+                "contact_name",
+                "contact_email",
+                "contact_phone",
+            }
+        ),
         help_wanted=list(payload.help_wanted),
     )
     item = services.request_submit(user=request.user, answers=answers, language=active_language())
-    return 201, request_detail(request, item.reference)
+    return Status(201, request_detail(request, item.reference))
 
 
 @router.get("/requests", response=list[RequestOut], auth=AUTH, summary="List your requests")
 @paginate(PageNumberPagination, page_size=25)
 def request_list(request):
     """Your requests, newest first, with their status."""
-    return HelpRequest.objects.submitted_by(request.user).select_related("lead_team").prefetch_related(
-        "supporting_teams"
+    return (
+        HelpRequest.objects.submitted_by(request.user)
+        .select_related("lead_team")
+        .prefetch_related("supporting_teams")
     )
 
 
-@router.get("/requests/{reference}", response=RequestDetailOut, auth=AUTH, summary="Read one of your requests")
+@router.get(
+    "/requests/{reference}", response=RequestDetailOut, auth=AUTH, summary="Read one of your requests"
+)
 def request_detail(request, reference: str):
     """One of your requests: its status, the routing decision with reasons, and the conversation."""
     item = get_object_or_404(
@@ -207,9 +236,13 @@ def request_detail(request, reference: str):
         if decision
         else None,
         "events": [
-            {"kind": e.kind, "status": e.status, "message": e.message,
-             "from_team": e.from_team.slug if e.from_team else None, "created_at": e.created_at}
+            {
+                "kind": e.kind,
+                "status": e.status,
+                "message": e.message,
+                "from_team": e.from_team.slug if e.from_team else None,
+                "created_at": e.created_at,
+            }
             for e in item.events.all()
         ],
     }
-

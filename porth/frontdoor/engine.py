@@ -56,10 +56,13 @@ LAST_RESORT_CODE = "LAST_RESORT"
 class RuleSetError(ValueError):
     """A rule set (or one condition) that cannot be used, with where the problem is, as a JSON path."""
 
-    def __init__(self, message: str, path: str):
+    def __init__(self, message: str, path: str, kind: str = "", params: dict | None = None):
         super().__init__(f"{path}: {message}" if path else message)
         self.message = message
         self.path = path
+        # `kind` names the problem and `params` its details, so that an interface can word it in any language.
+        self.kind = kind
+        self.params = params or {}
 
 
 class NoAvailableTeam(LookupError):
@@ -211,6 +214,7 @@ def _compile_node(node: Any, path: str) -> Test:
             'A condition must be an object: {"fact": ..., operator: value}, {"all": [...]}, {"any": [...]}, '
             '{"not": ...} or {"always": true}.',
             path,
+            "condition_shape",
         )
     if "fact" in node:
         return _compile_fact(node, path)
@@ -218,7 +222,10 @@ def _compile_node(node: Any, path: str) -> Test:
     if len(node) != 1 or key not in _COMBINATORS:
         names = ", ".join(repr(k) for k in node)
         raise RuleSetError(
-            f"Unknown condition {names}; use one of all, any, not, always, or fact with an operator.", path
+            f"Unknown condition {names}; use one of all, any, not, always, or fact with an operator.",
+            path,
+            "unknown_combinator",
+            {"names": names},
         )
     return _COMBINATORS[key](node[key], f"{path}.{key}")
 
@@ -245,7 +252,7 @@ def _compile_any(items: Any, path: str) -> Test:
 
 def _compile_children(items: Any, path: str) -> tuple[Test, ...]:
     if not isinstance(items, list) or not items:
-        raise RuleSetError("This must be a non-empty list of conditions.", path)
+        raise RuleSetError("This must be a non-empty list of conditions.", path, "empty_conditions")
     return tuple(_compile_node(item, f"{path}[{i}]") for i, item in enumerate(items))
 
 
@@ -256,7 +263,7 @@ def _compile_not(item: Any, path: str) -> Test:
 
 def _compile_always(value: Any, path: str) -> Test:
     if value is not True:
-        raise RuleSetError(f'"always" must be true, not {json.dumps(value)}.', path)
+        raise RuleSetError(f'"always" must be true, not {json.dumps(value)}.', path, "always_true")
     return lambda view: True
 
 
@@ -272,14 +279,29 @@ def _compile_fact(node: dict, path: str) -> Test:
     name = node["fact"]
     spec = _FACT_SPECS.get(name) if isinstance(name, str) else None
     if spec is None:
-        raise RuleSetError(f"Unknown fact {name!r}; the facts are {', '.join(FACT_NAMES)}.", f"{path}.fact")
+        raise RuleSetError(
+            f"Unknown fact {name!r}; the facts are {', '.join(FACT_NAMES)}.",
+            f"{path}.fact",
+            "unknown_fact",
+            {"fact": name, "facts": ", ".join(FACT_NAMES)},
+        )
     operators = [key for key in node if key != "fact"]
     allowed = " or ".join(spec.operators)
     if len(operators) != 1:
-        raise RuleSetError(f"The fact {name} needs exactly one operator: {allowed}.", path)
+        raise RuleSetError(
+            f"The fact {name} needs exactly one operator: {allowed}.",
+            path,
+            "operator_count",
+            {"fact": name, "operators": ", ".join(spec.operators)},
+        )
     operator = operators[0]
     if operator not in spec.operators:
-        raise RuleSetError(f"Unknown operator {operator!r} for the fact {name}; use {allowed}.", path)
+        raise RuleSetError(
+            f"Unknown operator {operator!r} for the fact {name}; use {allowed}.",
+            path,
+            "unknown_operator",
+            {"operator": operator, "fact": name, "operators": ", ".join(spec.operators)},
+        )
     value = _check_value(spec, operator, node[operator], f"{path}.{operator}")
     return _OPERATORS[operator](spec.index, value)
 
@@ -288,28 +310,44 @@ def _check_value(spec: _Spec, operator: str, value: Any, path: str) -> Any:
     if operator == "is":
         if not isinstance(value, bool):
             raise RuleSetError(
-                f"The value of {operator} must be true or false, not {json.dumps(value)}.", path
+                f"The value of {operator} must be true or false, not {json.dumps(value)}.",
+                path,
+                "not_boolean",
+                {"operator": operator, "value": json.dumps(value)},
             )
         return value
     if operator in ("at_least", "at_most"):
         lowest = 1 if operator == "at_least" else 0
         if not isinstance(value, int) or isinstance(value, bool) or value < lowest:
             number = f"a whole number of at least {lowest}"
-            raise RuleSetError(f"The value of {operator} must be {number}, not {json.dumps(value)}.", path)
+            raise RuleSetError(
+                f"The value of {operator} must be {number}, not {json.dumps(value)}.",
+                path,
+                "not_whole_number",
+                {"operator": operator, "lowest": lowest, "value": json.dumps(value)},
+            )
         return value
     return _check_words(spec, operator, value, path)
 
 
 def _check_words(spec: _Spec, operator: str, value: Any, path: str) -> frozenset[str]:
     if not isinstance(value, list) or not value:
-        raise RuleSetError(f"The value of {operator} must be a non-empty list of codes.", path)
+        raise RuleSetError(
+            f"The value of {operator} must be a non-empty list of codes.",
+            path,
+            "empty_codes",
+            {"operator": operator},
+        )
     for i, word in enumerate(value):
         if not isinstance(word, str) or word not in spec.vocabulary:
             raise RuleSetError(
-                f"Unknown code {json.dumps(word)}; use one of {', '.join(spec.vocabulary)}.", f"{path}[{i}]"
+                f"Unknown code {json.dumps(word)}; use one of {', '.join(spec.vocabulary)}.",
+                f"{path}[{i}]",
+                "unknown_code",
+                {"code": json.dumps(word), "codes": ", ".join(spec.vocabulary)},
             )
     if len(set(value)) != len(value):
-        raise RuleSetError("The list names the same code twice.", path)
+        raise RuleSetError("The list names the same code twice.", path, "repeated_code")
     return frozenset(value)
 
 
@@ -410,7 +448,9 @@ def compile_rule_set(data: Any) -> RuleSet:
     _check_codes_unique(compiled)
     if not any(rule.kind == "fallback" for rule in compiled):
         raise RuleSetError(
-            "The rule set needs at least one fallback rule, so every request gets a lead.", "rules"
+            "The rule set needs at least one fallback rule, so every request gets a lead.",
+            "rules",
+            "no_fallback",
         )
     return RuleSet(version=version, teams=teams, rules=compiled)
 
@@ -481,7 +521,12 @@ def _rule_support(item: dict, code: str, kind: str, path: str, teams: tuple[str,
     for i, slug in enumerate(support):
         _check_team(slug, teams, f"{path}.support[{i}]")
         if slug in support[:i] or slug == item.get("lead"):
-            raise RuleSetError(f"The team {slug} is named twice in the rule {code}.", f"{path}.support[{i}]")
+            raise RuleSetError(
+                f"The team {slug} is named twice in the rule {code}.",
+                f"{path}.support[{i}]",
+                "team_twice",
+                {"team": slug, "code": code},
+            )
     if kind == "support" and not support:
         raise RuleSetError(f"The support rule {code} needs at least one supporting team.", f"{path}.support")
     return tuple(support)
@@ -490,7 +535,10 @@ def _rule_support(item: dict, code: str, kind: str, path: str, teams: tuple[str,
 def _check_team(slug: Any, teams: tuple[str, ...], path: str) -> None:
     if slug not in teams:
         raise RuleSetError(
-            f"Unknown team {json.dumps(slug)}; the rule set's teams are {', '.join(teams)}.", path
+            f"Unknown team {json.dumps(slug)}; the rule set's teams are {', '.join(teams)}.",
+            path,
+            "unknown_team",
+            {"team": json.dumps(slug)},
         )
 
 
@@ -505,7 +553,12 @@ def _check_codes_unique(rules: tuple[Rule, ...]) -> None:
     seen: set[str] = set()
     for i, rule in enumerate(rules):
         if rule.code in seen:
-            raise RuleSetError(f"The code {rule.code} is used by an earlier rule.", f"rules[{i}].code")
+            raise RuleSetError(
+                f"The code {rule.code} is used by an earlier rule.",
+                f"rules[{i}].code",
+                "duplicate_code",
+                {"code": rule.code},
+            )
         seen.add(rule.code)
 
 

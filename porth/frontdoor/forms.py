@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from porth.accounts.forms import EMAIL_MESSAGES
 from porth.core.forms import GovukDateField
 from porth.directory.models import LeadershipTeam, Organisation
 
@@ -81,7 +82,9 @@ class TitleForm(QuestionForm):
     question_field = "title"
     title = forms.CharField(
         label=_("What is the work called?"),
-        help_text=_("A short name that others will recognise, for example 'Booking a visit to a recycling centre'."),
+        help_text=_(
+            "A short name that others will recognise, for example 'Booking a visit to a recycling centre'."
+        ),
         max_length=150,
         error_messages={
             "required": _("Enter a name for the work"),
@@ -193,10 +196,7 @@ class ContactForm(QuestionForm):
     contact_email = forms.EmailField(
         label=_("Email address"),
         help_text=_("We will only use this to talk to you about this request."),
-        error_messages={
-            "required": _("Enter your email address"),
-            "invalid": _("Enter an email address in the correct format, like name@example.com"),
-        },
+        error_messages=EMAIL_MESSAGES,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
     )
     contact_phone = forms.CharField(
@@ -292,9 +292,16 @@ class RuleForm(forms.Form):
     )
     condition = forms.JSONField(
         label=_("When it applies"),
-        help_text=_('A condition in Porth\'s rule vocabulary, for example {"fact": "health_or_social_care", "is": true}.'),
-        widget=forms.Textarea(attrs={"rows": 6, "spellcheck": "false", "class": "govuk-!-font-family-monospace"}),
-        error_messages={"required": _("Enter the condition"), "invalid": _("The condition must be valid JSON")},
+        help_text=_(
+            'A condition in Porth\'s rule vocabulary, for example {"fact": "health_or_social_care", "is": true}.'  # noqa: E501
+        ),
+        widget=forms.Textarea(
+            attrs={"rows": 6, "spellcheck": "false", "class": "govuk-!-font-family-monospace"}
+        ),
+        error_messages={
+            "required": _("Enter the condition"),
+            "invalid": _("The condition must be valid JSON"),
+        },
     )
     lead = forms.ModelChoiceField(
         queryset=LeadershipTeam.objects.none(),
@@ -338,6 +345,8 @@ class RuleForm(forms.Form):
             self.add_error("lead", _("Choose the lead team: this kind of rule needs one"))
         if kind == "support" and not cleaned.get("support"):
             self.add_error("support", _("Choose at least one supporting team"))
+        if kind == "support":
+            cleaned["lead"] = None
         return cleaned
 
     def rule_data(self) -> dict:

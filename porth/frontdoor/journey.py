@@ -125,6 +125,8 @@ def summary_rows(answers: dict) -> list[dict]:
         "help": [choices["help_wanted"].get(code, code) for code in answers.get("help_wanted", [])],
         "phase": [choices["phase"].get(answers.get("phase"), "")],
         "timescale": [choices["timescale"].get(answers.get("timescale"), "")],
-        "contact": [answers.get(k, "") for k in ("contact_name", "contact_email", "contact_phone") if answers.get(k)],
+        "contact": [
+            answers.get(k, "") for k in ("contact_name", "contact_email", "contact_phone") if answers.get(k)
+        ],
     }
     return [{"step": step, "label": step.summary_label, "values": values[step.slug]} for step in STEPS]

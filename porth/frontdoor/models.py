@@ -176,9 +176,12 @@ class HelpRequest(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("request for help")
         verbose_name_plural = _("requests for help")
+        # The queues read one team's requests newest (or oldest) first, with or without a status: these
+        # indexes give that order without sorting, whichever way the page asks for it.
         indexes = [
-            models.Index(fields=["lead_team", "status", "-created_at"], name="request_queue"),
-            models.Index(fields=["submitted_by", "-created_at"], name="request_submitter"),
+            models.Index(fields=["lead_team", "created_at", "id"], name="request_queue"),
+            models.Index(fields=["lead_team", "status", "created_at", "id"], name="request_queue_status"),
+            models.Index(fields=["submitted_by", "created_at", "id"], name="request_submitter"),
         ]
 
     def __str__(self):

@@ -45,7 +45,9 @@ def _draft(version) -> RuleSet:
 def rule_set_list(request):
     rule_sets = RuleSet.objects.select_related("created_by", "published_by")
     return render(
-        request, "frontdoor/routing/list.html", {"rule_sets": rule_sets, "in_force": RuleSet.objects.in_force()}
+        request,
+        "frontdoor/routing/list.html",
+        {"rule_sets": rule_sets, "in_force": RuleSet.objects.in_force()},
     )
 
 
@@ -65,9 +67,13 @@ def rule_set_detail(request, version):
         }
         for index, rule in enumerate(rule_set.rules)
     ]
-    notes_form = NotesForm(request.POST if request.method == "POST" else None, initial={"notes": rule_set.notes})
+    notes_form = NotesForm(
+        request.POST if request.method == "POST" else None, initial={"notes": rule_set.notes}
+    )
     if request.method == "POST" and rule_set.is_draft and notes_form.is_valid():
-        services.rule_set_save_rules(rule_set=rule_set, rules=rule_set.rules, notes=notes_form.cleaned_data["notes"])
+        services.rule_set_save_rules(
+            rule_set=rule_set, rules=rule_set.rules, notes=notes_form.cleaned_data["notes"]
+        )
         messages.success(request, _("The notes have been saved."))
         return redirect(rule_set.get_absolute_url())
     context = {"rule_set": rule_set, "rules": rules, "notes_form": notes_form}
@@ -79,8 +85,11 @@ def rule_set_detail(request, version):
 def rule_set_copy(request, version):
     source = get_object_or_404(RuleSet, version=version)
     draft = services.rule_set_copy_to_draft(source=source, user=request.user)
-    messages.success(request, _("Draft %(version)s has been made from version %(source)s.") % {
-        "version": draft.version, "source": source.version})
+    messages.success(
+        request,
+        _("Draft %(version)s has been made from version %(source)s.")
+        % {"version": draft.version, "source": source.version},
+    )
     return redirect(draft.get_absolute_url())
 
 
@@ -101,11 +110,15 @@ def rule_edit(request, version, index=None):
         try:
             services.rule_set_save_rules(rule_set=rule_set, rules=rules)
         except engine.RuleSetError as error:
-            form.add_error("condition" if "condition" in (error.path or "") else None, rule_set_error_message(error))
+            form.add_error(
+                "condition" if "condition" in (error.path or "") else None, rule_set_error_message(error)
+            )
         else:
             messages.success(request, _("Rule %(code)s has been saved.") % {"code": new_rule["code"]})
             return redirect(rule_set.get_absolute_url())
-    return render(request, "frontdoor/routing/rule_form.html", {"rule_set": rule_set, "form": form, "index": index})
+    return render(
+        request, "frontdoor/routing/rule_form.html", {"rule_set": rule_set, "form": form, "index": index}
+    )
 
 
 @manager_required
@@ -135,7 +148,9 @@ def rule_delete(request, version, index):
         except engine.RuleSetError as problem:
             error = rule_set_error_message(problem)
         else:
-            messages.success(request, _("Rule %(code)s has been removed from the draft.") % {"code": removed["code"]})
+            messages.success(
+                request, _("Rule %(code)s has been removed from the draft.") % {"code": removed["code"]}
+            )
             return redirect(rule_set.get_absolute_url())
     context = {"rule_set": rule_set, "rule": rule_set.rules[index], "index": index, "error": error}
     return render(request, "frontdoor/routing/rule_delete.html", context)
@@ -154,9 +169,13 @@ def rule_set_what_if(request, version):
 @manager_required
 def rule_set_publish(request, version):
     rule_set = _draft(version)
-    form = PublishForm(request.POST if request.method == "POST" else None, initial={"effective_from": timezone.localdate()})
+    form = PublishForm(
+        request.POST if request.method == "POST" else None, initial={"effective_from": timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
         services.rule_set_publish(rule_set=rule_set, user=request.user, **form.cleaned_data)
-        messages.success(request, _("Rule set %(version)s has been published.") % {"version": rule_set.version})
+        messages.success(
+            request, _("Rule set %(version)s has been published.") % {"version": rule_set.version}
+        )
         return redirect(rule_set.get_absolute_url())
     return render(request, "frontdoor/routing/publish.html", {"rule_set": rule_set, "form": form})

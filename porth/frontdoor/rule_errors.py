@@ -1,7 +1,8 @@
 """Rule-set problems, told in the user's language.
 
 The engine is pure Python and speaks English; each RuleSetError carries a `kind` and its `params`, and this
-table words the same problem in the active language.
+table words the same problem in the active language. Problems the web form prevents (a rule with no code,
+say) fall back to a general message with the place of the problem.
 """
 
 from django.utils.translation import gettext as _
@@ -9,19 +10,36 @@ from django.utils.translation import gettext as _
 from . import engine
 
 
+def _messages() -> dict[str, str]:
+    return {
+        "condition_shape": _(
+            'A condition must be one of: {"fact": ..., operator: value}, {"all": [...]}, {"any": [...]}, '
+            '{"not": ...} or {"always": true}.'
+        ),
+        "unknown_combinator": _(
+            "%(names)s is not a kind of condition. Use all, any, not, always, or a fact."
+        ),
+        "empty_conditions": _("Give a list of at least one condition here."),
+        "always_true": _('"always" must be true.'),
+        "unknown_fact": _("There is no fact called %(fact)s. The facts are: %(facts)s."),
+        "operator_count": _("The fact %(fact)s needs exactly one test: %(operators)s."),
+        "unknown_operator": _("%(operator)s is not a test for the fact %(fact)s. Use %(operators)s."),
+        "not_boolean": _("The value of %(operator)s must be true or false, not %(value)s."),
+        "not_whole_number": _(
+            "The value of %(operator)s must be a whole number of at least %(lowest)s, not %(value)s."
+        ),
+        "empty_codes": _("The value of %(operator)s must be a list of at least one code."),
+        "unknown_code": _("%(code)s is not a code that can be used here. Use: %(codes)s."),
+        "repeated_code": _("The list names the same code twice."),
+        "no_fallback": _("Keep at least one fallback rule, so that every request gets a lead team."),
+        "unknown_team": _("The team %(team)s is not one the rules can route to."),
+        "team_twice": _("The team %(team)s is named twice in the rule %(code)s."),
+        "duplicate_code": _("Another rule already uses the code %(code)s. Choose a different code."),
+    }
+
+
 def rule_set_error_message(error: engine.RuleSetError) -> str:
-    template = _messages().get(getattr(error, "kind", ""), None)
-    params = {key: _display(value) for key, value in (getattr(error, "params", None) or {}).items()}
+    template = _messages().get(error.kind)
     if template is None:
         return _("There is a problem with the rules at %(path)s.") % {"path": error.path or "?"}
-    return template % params
-
-
-def _display(value) -> str:
-    if isinstance(value, list | tuple | set | frozenset):
-        return ", ".join(str(item) for item in value)
-    return str(value)
-
-
-def _messages() -> dict[str, str]:
-    return {}
+    return template % error.params

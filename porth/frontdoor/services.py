@@ -90,7 +90,7 @@ class Answers:
 
 @transaction.atomic
 def request_submit(*, user, answers: Answers, language: str) -> HelpRequest:
-    """Save a request, route it with the rule set in force, record the decision and tell the people involved."""
+    """Save a request, route it with the rules in force, record the decision and tell the people involved."""
     facts = facts_build(
         organisation=answers.organisation,
         others=answers.others,
@@ -139,17 +139,26 @@ def _event_record(*, request: HelpRequest, kind: str, author, **fields) -> Reque
 
 
 @transaction.atomic
-def request_change_status(*, request: HelpRequest, user, team: LeadershipTeam, status: str, message: str = ""):
+def request_change_status(
+    *, request: HelpRequest, user, team: LeadershipTeam, status: str, message: str = ""
+):
     request.status = status
     request.status_changed_at = timezone.now()
     request.save(update_fields=["status", "status_changed_at"])
     return _event_record(
-        request=request, kind=RequestEvent.Kind.STATUS, author=user, from_team=team, status=status, message=message
+        request=request,
+        kind=RequestEvent.Kind.STATUS,
+        author=user,
+        from_team=team,
+        status=status,
+        message=message,
     )
 
 
 @transaction.atomic
-def request_redirect(*, request: HelpRequest, user, from_team: LeadershipTeam, to_team: LeadershipTeam, reason: str):
+def request_redirect(
+    *, request: HelpRequest, user, from_team: LeadershipTeam, to_team: LeadershipTeam, reason: str
+):
     """A team hands a request to another team: a new decision, made by a person, with their reason."""
     previous = request.decisions.first()
     result = {
@@ -218,10 +227,15 @@ def rule_set_copy_to_draft(*, source: RuleSet, user) -> RuleSet:
 
 
 def rule_set_save_rules(*, rule_set: RuleSet, rules: list[dict], notes: str | None = None) -> RuleSet:
-    """Replace a draft's rules. Raises engine.RuleSetError (with the path of the problem) if they are invalid."""
+    """Replace a draft's rules. Raises engine.RuleSetError (with where the problem is) if they are invalid."""
     if not rule_set.is_draft:
         raise ValueError("Only a draft rule set can be changed.")
-    data = {**rule_set.data, "rules": rules}
+    # A rule may name any team in the directory; the rule set's own list of teams (its last-resort order)
+    # gains new ones at the end.
+    named = [slug for rule in rules for slug in [rule.get("lead"), *rule.get("support", [])] if slug]
+    teams = list(rule_set.data.get("teams", []))
+    teams += [slug for slug in dict.fromkeys(named) if slug not in teams]
+    data = {**rule_set.data, "rules": rules, "teams": teams}
     engine.compile_rule_set(data)
     rule_set.data = data
     if notes is not None:
@@ -263,7 +277,9 @@ def rule_set_what_if(*, rule_set: RuleSet) -> WhatIf:
         before_support = tuple(decision.result.get("support", []))
         if after.lead != decision.result["lead"]:
             changes.append(
-                WhatIfChange(decision.request, decision.result["lead"], after.lead, before_support, after.support)
+                WhatIfChange(
+                    decision.request, decision.result["lead"], after.lead, before_support, after.support
+                )
             )
         elif after.support != before_support:
             support_changes += 1

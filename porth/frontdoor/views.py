@@ -13,6 +13,7 @@ from porth.core.language import active_language
 from porth.directory.models import LeadershipTeam
 
 from . import journey, services
+from .explain import decision_steps
 from .forms import MessageForm, RedirectForm, StatusForm
 from .models import HelpRequest
 from .permissions import help_request_get_for_user, team_queue_allowed
@@ -43,7 +44,12 @@ def step(request, slug):
     back_url = reverse("frontdoor:step", args=[previous.slug]) if previous else reverse("frontdoor:start")
     if request.GET.get("change"):
         back_url = reverse("frontdoor:check")
-    context = {"form": form, "step": current, "back_url": back_url, "step_number": journey.STEPS.index(current) + 1}
+    context = {
+        "form": form,
+        "step": current,
+        "back_url": back_url,
+        "step_number": journey.STEPS.index(current) + 1,
+    }
     return render(request, "frontdoor/question.html", context)
 
 
@@ -93,6 +99,7 @@ def _request_context(help_request, access):
         "access": access,
         "decision": decision,
         "reasons": reasons,
+        "steps": decision_steps(decision) if decision else [],
         "events": help_request.events.select_related("author", "from_team"),
     }
 
@@ -124,12 +131,18 @@ def _bound_detail(request, help_request, access, **forms):
     return render(request, "frontdoor/request_detail.html", context, status=400)
 
 
-@login_required
-@require_POST
-def request_status(request, reference):
+def _for_triage(request, reference):
+    """The request, if this person may triage it (a member of its lead team); otherwise 404 or 403."""
     help_request, access = help_request_get_for_user(request.user, reference)
     if not access.triage:
         raise PermissionDenied
+    return help_request, access
+
+
+@login_required
+@require_POST
+def request_status(request, reference):
+    help_request, access = _for_triage(request, reference)
     form = StatusForm(request.POST)
     if not form.is_valid():
         return _bound_detail(request, help_request, access, status_form=form)
@@ -143,9 +156,7 @@ def request_status(request, reference):
 @login_required
 @require_POST
 def request_redirect(request, reference):
-    help_request, access = help_request_get_for_user(request.user, reference)
-    if not access.triage:
-        raise PermissionDenied
+    help_request, access = _for_triage(request, reference)
     form = RedirectForm(request.POST, teams=_redirect_targets(help_request))
     if not form.is_valid():
         return _bound_detail(request, help_request, access, redirect_form=form)
@@ -194,5 +205,11 @@ def team_queue(request, slug):
     if request.GET.get("order") == "oldest":
         requests = requests.order_by("created_at", "id")
     page = Paginator(requests, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"team": team, "page_obj": page, "role": role, "status": status, "statuses": HelpRequest.Status.choices}
+    context = {
+        "team": team,
+        "page_obj": page,
+        "role": role,
+        "status": status,
+        "statuses": HelpRequest.Status.choices,
+    }
     return render(request, "frontdoor/team_queue.html", context)

@@ -29,5 +29,9 @@ def test_demo_data_has_a_person_for_each_role_and_can_be_cleared(reference):
     assert TeamMembership.objects.filter(role=Role.ADMINISTRATOR, user__is_demo=True).exists()
     assert TeamMembership.objects.filter(role=Role.MEMBER, user__is_demo=True).exists()
     assert User.objects.filter(is_demo=True, organisation_memberships__role=Role.ADMINISTRATOR).exists()
+    from porth.frontdoor.models import HelpRequest
+
+    assert HelpRequest.objects.filter(submitted_by__is_demo=True).count() == 6
     call_command("load_demo", "--clear")
     assert not User.objects.filter(is_demo=True).exists()
+    assert not HelpRequest.objects.exists()

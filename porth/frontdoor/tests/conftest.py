@@ -20,7 +20,9 @@ def team(reference):
 @pytest.fixture
 def triager(reference):
     """A member of the NHS Wales Digital team, who triages its queue."""
-    user = User.objects.create_user("sian@nhs.example", PASSWORD, full_name="Siân Davies", preferred_language="cy")
+    user = User.objects.create_user(
+        "sian@nhs.example", PASSWORD, full_name="Siân Davies", preferred_language="cy"
+    )
     team_add_member(user=user, team=LeadershipTeam.objects.get(slug="nhs-wales-digital"), role=Role.MEMBER)
     return user
 
@@ -29,7 +31,9 @@ ANSWERS = {
     "organisation": {"organisation": "W06000015"},
     "others": {"others": ["W11000029"]},
     "title": {"title": "Adult social care front door"},
-    "problem": {"description": "People who need care wait weeks to hear back; we want one simple way to ask."},
+    "problem": {
+        "description": "People who need care wait weeks to hear back; we want one simple way to ask."
+    },
     "health": {"health_or_social_care": "yes"},
     "welsh-government": {"welsh_government_service": "no"},
     "help": {"help_wanted": ["service_design", "skills"]},

@@ -33,7 +33,11 @@ def post(client, path, data, **headers):
 
 
 def test_route_is_stateless_and_explains_itself(client, reference):
-    response = post(client, "/api/v1/route", {"organisation": "w06000015", "with": ["W11000028"], "health_or_social_care": True})
+    response = post(
+        client,
+        "/api/v1/route",
+        {"organisation": "w06000015", "with": ["W11000028"], "health_or_social_care": True},
+    )
     assert response.status_code == 200
     body = response.json()
     assert body["lead"]["slug"] == "nhs-wales-digital"
@@ -75,7 +79,12 @@ def test_another_persons_request_is_not_found(client, token, reference):
     reference_code = HelpRequest.objects.get().reference
     other = User.objects.create_user("z@example.org", "a long password for z")
     other_token = api_token_create(user=other, name="x")[1]
-    assert client.get(f"/api/v1/requests/{reference_code}", HTTP_AUTHORIZATION=f"Bearer {other_token}").status_code == 404
+    assert (
+        client.get(
+            f"/api/v1/requests/{reference_code}", HTTP_AUTHORIZATION=f"Bearer {other_token}"
+        ).status_code
+        == 404
+    )
 
 
 def test_a_wrong_token_is_refused(client, reference):
@@ -84,9 +93,14 @@ def test_a_wrong_token_is_refused(client, reference):
 
 def test_validation_errors_are_specific_and_translated(client, token):
     bad = {**REQUEST, "title": "", "help_wanted": ["magic"], "phase": "someday"}
-    response = post(client, "/api/v1/requests", bad, HTTP_AUTHORIZATION=f"Bearer {token}", HTTP_ACCEPT_LANGUAGE="cy")
+    response = post(
+        client, "/api/v1/requests", bad, HTTP_AUTHORIZATION=f"Bearer {token}", HTTP_ACCEPT_LANGUAGE="cy"
+    )
     assert response.status_code == 422
-    fields = {tuple(p["loc"][-2:]) if p["loc"][-1] == 0 else p["loc"][-1]: p["msg"] for p in response.json()["detail"]}
+    fields = {
+        tuple(p["loc"][-2:]) if p["loc"][-1] == 0 else p["loc"][-1]: p["msg"]
+        for p in response.json()["detail"]
+    }
     assert any("title" in str(k) for k in fields)
     assert all(msg and "Input should" not in msg for msg in fields.values())
     assert HelpRequest.objects.count() == 0

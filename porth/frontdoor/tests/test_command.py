@@ -10,7 +10,9 @@ pytestmark = pytest.mark.django_db
 
 def test_route_command_prints_the_decision_as_json(reference):
     out = StringIO()
-    call_command("route", "--org", "W06000015", "--with", "w11000028", "--health", "--title", "Care portal", stdout=out)
+    call_command(
+        "route", "--org", "W06000015", "--with", "w11000028", "--health", "--title", "Care portal", stdout=out
+    )
     decision = json.loads(out.getvalue())
     assert decision["lead"] == "nhs-wales-digital" and decision["title"] == "Care portal"
     assert decision["fired"][0] == "HEALTH_AND_CARE"

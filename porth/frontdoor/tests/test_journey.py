@@ -32,7 +32,7 @@ def test_whole_journey_to_the_confirmation_with_the_decision_and_reasons(client,
     assert request.reference in page
     assert "Leads" in page and "NHS Wales Digital" in page
     assert "Supports" in page and "Digital Team for Welsh Local Authorities" in page
-    assert "HEALTH_AND_CARE" in page
+    assert "1. HEALTH_AND_CARE applied: NHS Wales Digital leads." in page
     decision = Decision.objects.get(request=request)
     assert decision.rule_set.version == 1 and decision.lead_team.slug == "nhs-wales-digital"
 
@@ -82,17 +82,42 @@ def test_skipping_ahead_returns_to_the_first_unanswered_question(client, referen
 @pytest.mark.parametrize(
     ("slug", "data", "english", "welsh"),
     [
-        ("organisation", {"organisation": ""}, "Choose the organisation you work for", "Dewiswch y sefydliad"),
-        ("organisation", {"organisation": "W99999999"}, "Choose an organisation from the list", "Dewiswch sefydliad o'r rhestr"),
+        (
+            "organisation",
+            {"organisation": ""},
+            "Choose the organisation you work for",
+            "Dewiswch y sefydliad",
+        ),
+        (
+            "organisation",
+            {"organisation": "W99999999"},
+            "Choose an organisation from the list",
+            "Dewiswch sefydliad o'r rhestr",
+        ),
         ("title", {"title": ""}, "Enter a name for the work", "Rhowch enw ar gyfer y gwaith"),
         ("title", {"title": "x" * 151}, "150 characters or fewer", "150 nod neu lai"),
         ("problem", {"description": "Help"}, "Tell us a little more", "Dywedwch ychydig mwy"),
         ("problem", {"description": "word " * 1001}, "5,000 characters or fewer", "5,000 nod neu lai"),
         ("health", {}, "Select yes if the work is about health or social care", "Dewiswch ‘Ydy’"),
         ("help", {}, "Select at least one kind of help", "Dewiswch o leiaf un math o help"),
-        ("help", {"help_wanted": ["magic"]}, "Select kinds of help from the list", "Dewiswch fathau o help o'r rhestr"),
-        ("contact", {"contact_name": "A", "contact_email": "not-an-email"}, "in the correct format", "yn y fformat cywir"),
-        ("contact", {"contact_name": "A", "contact_email": "a@b.cy", "contact_phone": "call me"}, "Enter a telephone number", "Rhowch rif ffôn"),
+        (
+            "help",
+            {"help_wanted": ["magic"]},
+            "Select kinds of help from the list",
+            "Dewiswch fathau o help o'r rhestr",
+        ),
+        (
+            "contact",
+            {"contact_name": "A", "contact_email": "not-an-email"},
+            "in the correct format",
+            "yn y fformat cywir",
+        ),
+        (
+            "contact",
+            {"contact_name": "A", "contact_email": "a@b.cy", "contact_phone": "call me"},
+            "Enter a telephone number",
+            "Rhowch rif ffôn",
+        ),
     ],
 )
 def test_each_question_explains_its_errors_in_both_languages(client, reference, slug, data, english, welsh):
@@ -106,7 +131,9 @@ def test_each_question_explains_its_errors_in_both_languages(client, reference, 
 
 def test_what_was_typed_is_kept_when_there_is_an_error(client, reference):
     answer_all(client, answers=dict(list(ANSWERS.items())[:9]))
-    page = client.post("/ask/contact/", {"contact_name": "Alys Morgan", "contact_email": "alys@"}).content.decode()
+    page = client.post(
+        "/ask/contact/", {"contact_name": "Alys Morgan", "contact_email": "alys@"}
+    ).content.decode()
     assert 'value="Alys Morgan"' in page and 'value="alys@"' in page
 
 

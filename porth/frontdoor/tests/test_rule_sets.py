@@ -47,8 +47,14 @@ def test_a_published_version_cannot_be_edited(client, admin_user, reference):
 
 def test_edit_a_rule_in_a_draft(client, draft):
     rule = draft.rules[0]
-    data = {**rule, "condition": json.dumps(rule["condition"]), "lead": rule["lead"], "support": rule["support"],
-            "reason_en": "Changed reason.", "lead_team": ""}
+    data = {
+        **rule,
+        "condition": json.dumps(rule["condition"]),
+        "lead": rule["lead"],
+        "support": rule["support"],
+        "reason_en": "Changed reason.",
+        "lead_team": "",
+    }
     response = client.post("/routing/2/rules/0/", data)
     assert response.status_code == 302
     draft.refresh_from_db()
@@ -59,24 +65,41 @@ def test_edit_a_rule_in_a_draft(client, draft):
     ("condition", "message"),
     [
         ("{not json", "The condition must be valid JSON"),
-        ('{"fact": "moon_phase", "is": true}', "moon_phase"),
-        ('{"fact": "organisation_count", "at_least": "two"}', "at_least"),
+        ('{"fact": "moon_phase", "is": true}', "There is no fact called moon_phase."),
+        (
+            '{"fact": "organisation_count", "at_least": "two"}',
+            'must be a whole number of at least 1, not "two"',
+        ),
+        ('{"fact": "help_wanted", "includes_any": ["cake"]}', '"cake" is not a code that can be used here'),
     ],
 )
 def test_a_bad_condition_is_explained_and_nothing_is_saved(client, draft, condition, message):
     rule = draft.rules[0]
-    data = {"code": rule["code"], "kind": "lead", "condition": condition, "lead": rule["lead"],
-            "reason_en": "x", "reason_cy": "y"}
+    data = {
+        "code": rule["code"],
+        "kind": "lead",
+        "condition": condition,
+        "lead": rule["lead"],
+        "reason_en": "x",
+        "reason_cy": "y",
+    }
     response = client.post("/routing/2/rules/0/", data)
     assert response.status_code == 200
-    assert message in page(response) and "There is a problem" in page(response)
+    summary = page(response).split('class="govuk-error-summary"', 1)[1].split("</ul>", 1)[0]
+    assert message in summary
     draft.refresh_from_db()
     assert draft.rules[0] == rule
 
 
 def test_add_move_and_remove_a_rule(client, draft):
-    data = {"code": "DATA_HELP", "kind": "support", "condition": '{"fact": "help_wanted", "includes_any": ["data"]}',
-            "support": ["wlga-digital-team"], "reason_en": "Data help.", "reason_cy": "Help gyda data."}
+    data = {
+        "code": "DATA_HELP",
+        "kind": "support",
+        "condition": '{"fact": "help_wanted", "includes_any": ["data"]}',
+        "support": ["wlga-digital-team"],
+        "reason_en": "Data help.",
+        "reason_cy": "Help gyda data.",
+    }
     assert client.post("/routing/2/rules/new/", data).status_code == 302
     draft.refresh_from_db()
     last = len(draft.rules) - 1
@@ -92,20 +115,30 @@ def test_add_move_and_remove_a_rule(client, draft):
 
 def test_what_if_then_publish(client, draft, submitter, admin_user):
     client.force_login(submitter)
-    answer_all(client, answers={
-        "organisation": {"organisation": "W06000015"}, "others": {}, "title": {"title": "Bins"},
-        "problem": {"description": "Residents cannot book a bulky waste collection online."},
-        "health": {"health_or_social_care": "no"}, "welsh-government": {"welsh_government_service": "no"},
-        "help": {"help_wanted": ["data"]}, "phase": {"phase": "alpha"}, "timescale": {"timescale": "not_sure"},
-        "contact": {"contact_name": "A", "contact_email": "a@cardiff.example"},
-    })
+    answer_all(
+        client,
+        answers={
+            "organisation": {"organisation": "W06000015"},
+            "others": {},
+            "title": {"title": "Bins"},
+            "problem": {"description": "Residents cannot book a bulky waste collection online."},
+            "health": {"health_or_social_care": "no"},
+            "welsh-government": {"welsh_government_service": "no"},
+            "help": {"help_wanted": ["data"]},
+            "phase": {"phase": "alpha"},
+            "timescale": {"timescale": "not_sure"},
+            "contact": {"contact_name": "A", "contact_email": "a@cardiff.example"},
+        },
+    )
     client.post("/ask/check/")
     client.force_login(admin_user)
     index = next(i for i, r in enumerate(draft.rules) if r["code"] == "COUNCIL_WORK")
     client.post(f"/routing/2/rules/{index}/delete/")
     what_if = page(client.get("/routing/2/what-if/"))
     assert "Would change lead team" in what_if and "Bins" in what_if
-    response = client.post("/routing/2/publish/", {"effective_from_0": "1", "effective_from_1": "1", "effective_from_2": "2020"})
+    response = client.post(
+        "/routing/2/publish/", {"effective_from_0": "1", "effective_from_1": "1", "effective_from_2": "2020"}
+    )
     assert "The date must be today or in the future" in page(response)
     today = datetime.date.today()
     response = client.post(

@@ -102,7 +102,11 @@ def test_status_change_emails_the_submitter_with_the_message(submitter, triager)
     request = services.request_submit(user=submitter, answers=answers(health=True), language="en")
     mail.outbox.clear()
     services.request_change_status(
-        request=request, user=triager, team=request.lead_team, status="needs_information", message="Which wards?"
+        request=request,
+        user=triager,
+        team=request.lead_team,
+        status="needs_information",
+        message="Which wards?",
     )
     (message,) = mail.outbox
     assert "Which wards?" in message.body and "Needs more information" in message.body
@@ -113,7 +117,9 @@ def test_what_if_lists_requests_whose_lead_would_change(submitter, admin_user):
     services.request_submit(user=submitter, answers=answers(), language="en")
     services.request_submit(user=submitter, answers=answers(health=True), language="en")
     draft = services.rule_set_copy_to_draft(source=RuleSet.objects.get(version=1), user=admin_user)
-    services.rule_set_save_rules(rule_set=draft, rules=[r for r in draft.rules if r["code"] != "COUNCIL_WORK"])
+    services.rule_set_save_rules(
+        rule_set=draft, rules=[r for r in draft.rules if r["code"] != "COUNCIL_WORK"]
+    )
     result = services.rule_set_what_if(rule_set=draft)
     assert result.total == 2
     assert [c.lead_before for c in result.lead_changes] == ["wlga-digital-team"]
@@ -149,8 +155,11 @@ EXPECTED_LEAD_BY_KIND = {
 def test_every_organisation_in_the_reference_data_gets_exactly_one_lead(reference):
     for organisation in Organisation.objects.all():
         facts = services.facts_build(
-            organisation=organisation, others=[], health_or_social_care=False,
-            welsh_government_service=False, help_wanted=[],
+            organisation=organisation,
+            others=[],
+            health_or_social_care=False,
+            welsh_government_service=False,
+            help_wanted=[],
         )
         decision, _ = services.route(facts)
         expected = EXPECTED_LEAD_BY_KIND[organisation.kind]

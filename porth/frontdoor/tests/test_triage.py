@@ -75,7 +75,9 @@ def test_others_cannot_see_a_request_at_all(client, sent, reference):
 
 def test_lead_team_changes_status_and_the_submitter_sees_it_and_the_message(client, sent, triager, submitter):
     client.force_login(triager)
-    response = client.post(f"/requests/{sent.reference}/status/", {"status": "needs_information", "message": "Which wards?"})
+    response = client.post(
+        f"/requests/{sent.reference}/status/", {"status": "needs_information", "message": "Which wards?"}
+    )
     assert response.status_code == 302
     client.force_login(submitter)
     page = html.unescape(client.get(sent.get_absolute_url()).content.decode())
@@ -85,7 +87,9 @@ def test_lead_team_changes_status_and_the_submitter_sees_it_and_the_message(clie
 
 def test_asking_for_more_information_needs_a_message(client, sent, triager):
     client.force_login(triager)
-    response = client.post(f"/requests/{sent.reference}/status/", {"status": "needs_information", "message": ""})
+    response = client.post(
+        f"/requests/{sent.reference}/status/", {"status": "needs_information", "message": ""}
+    )
     assert response.status_code == 400
     assert "Say what more information you need" in html.unescape(response.content.decode())
     sent.refresh_from_db()
@@ -102,7 +106,9 @@ def test_redirect_needs_a_team_and_a_reason_then_moves_the_request(client, sent,
     response = client.post(f"/requests/{sent.reference}/redirect/", {"team": "", "reason": ""})
     page = html.unescape(response.content.decode())
     assert "Choose the team to pass it to" in page and "Say why this team should lead" in page
-    response = client.post(f"/requests/{sent.reference}/redirect/", {"team": "wlga-digital-team", "reason": "Council-led."})
+    response = client.post(
+        f"/requests/{sent.reference}/redirect/", {"team": "wlga-digital-team", "reason": "Council-led."}
+    )
     assert response.url == "/teams/nhs-wales-digital/queue/"
     sent.refresh_from_db()
     assert sent.lead_team.slug == "wlga-digital-team" and sent.status == "redirected"
@@ -115,7 +121,9 @@ def test_redirect_to_a_retired_team_is_refused(client, sent, triager, team):
     wg.active_to = datetime.date(2020, 1, 1)
     wg.save()
     client.force_login(triager)
-    response = client.post(f"/requests/{sent.reference}/redirect/", {"team": "welsh-government-digital", "reason": "x"})
+    response = client.post(
+        f"/requests/{sent.reference}/redirect/", {"team": "welsh-government-digital", "reason": "x"}
+    )
     assert response.status_code == 400
     sent.refresh_from_db()
     assert sent.lead_team.slug == "nhs-wales-digital"

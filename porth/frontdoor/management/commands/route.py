@@ -30,8 +30,15 @@ class Command(BaseCommand):
         try:
             decision, rule_set = services.route(facts)
         except services.NoRuleSetInForce as error:
-            raise CommandError("No rule set is in force. Run `manage.py migrate` and `make run` first.") from error
-        output = {"title": title, "rule_set_version": rule_set.version, "facts": facts.to_dict(), **decision.to_dict()}
+            raise CommandError(
+                "No rule set is in force. Run `manage.py migrate` and `make run` first."
+            ) from error
+        output = {
+            "title": title,
+            "rule_set_version": rule_set.version,
+            "facts": facts.to_dict(),
+            **decision.to_dict(),
+        }
         self.stdout.write(json.dumps(output, indent=2, ensure_ascii=False))
 
     @staticmethod
