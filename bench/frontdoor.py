@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import BASE, FLOOR, PYTHON, Probe, measure, porth_server, report
+from bench.harness import BASE, FLOOR, PYTHON, SHELL, Probe, measure, porth_server, report
 
 SUBMIT = {
     "organisation": "W06000015",
@@ -49,6 +49,7 @@ def main() -> None:
         json_headers = {"Content-Type": "application/json"}
         probes = [
             FLOOR,
+            Probe(SHELL, SHELL, headers=cookie),
             Probe(
                 "submit: POST /api/v1/requests",
                 "/api/v1/requests",

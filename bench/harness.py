@@ -20,6 +20,9 @@ from pathlib import Path
 BASE = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 FLOOR = "/robots.txt"
+# A second, fairer yardstick: a static content page in the full page shell (header, footer, both languages).
+# Every page pays for the shell; the ratio to it shows what the page itself costs.
+SHELL = "/cookies/"
 
 
 def free_port() -> int:
@@ -122,13 +125,14 @@ def percentile(values: list[float], fraction: float) -> float:
 
 def report(title: str, timings: dict[str, list[float]], labels: dict[str, str] | None = None) -> None:
     labels = labels or {}
-    floor = timings[FLOOR]
-    floor_p50, floor_p95 = statistics.median(floor), percentile(floor, 0.95)
+    floor_p50, floor_p95 = statistics.median(timings[FLOOR]), percentile(timings[FLOOR], 0.95)
+    shell_p95 = percentile(timings[SHELL], 0.95) if SHELL in timings else None
     print(f"\n{title}")
-    columns = f"{'p50 ms':>9}{'p95 ms':>9}{'p50/floor':>11}{'p95/floor':>11}"
-    print(f"{'page':<34}{columns}  budget (p95 < 100 ms and <= 2x floor)")
+    columns = f"{'p50 ms':>9}{'p95 ms':>9}{'p50/floor':>11}{'p95/floor':>11}{'p95/shell':>11}"
+    print(f"{'page':<38}{columns}  p95 < 100 ms | p95 <= 2x floor")
     for path, values in timings.items():
         p50, p95 = statistics.median(values), percentile(values, 0.95)
-        ok = "floor" if path == FLOOR else ("met" if p95 < 100 and p95 <= 2 * floor_p95 else "NOT met")
-        ratios = f"{p50 / floor_p50:>11.2f}{p95 / floor_p95:>11.2f}"
-        print(f"{labels.get(path, path):<34}{p50:>9.2f}{p95:>9.2f}{ratios}  {ok}")
+        budget = f"{'met' if p95 < 100 else 'NOT met':>12} | {'met' if p95 <= 2 * floor_p95 else 'not met'}"
+        shell = f"{p95 / shell_p95:>11.2f}" if shell_p95 else f"{'-':>11}"
+        ratios = f"{p50 / floor_p50:>11.2f}{p95 / floor_p95:>11.2f}{shell}"
+        print(f"{labels.get(path, path):<38}{p50:>9.2f}{p95:>9.2f}{ratios}  {budget}")

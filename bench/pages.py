@@ -9,10 +9,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import FLOOR, measure, porth_server, report
+from bench.harness import FLOOR, SHELL, measure, porth_server, report
 
 PAGES = {
     FLOOR: "floor (GET /robots.txt)",
+    SHELL: "shell (GET /cookies/)",
     "/": "home",
     "/cy/": "home in Welsh",
     "/teams/wlga-digital-team/": "team page",

@@ -19,8 +19,9 @@ class Command(BaseCommand):
                 f"Reference data is up to date: nothing changed ({report.unchanged} facts checked)."
             )
             return
-        for label in report.added:
-            self.stdout.write(f"Added {label}")
+        if options["verbosity"] >= 2:
+            for label in report.added:
+                self.stdout.write(f"Added {label}")
         for line in report.changed:
             self.stdout.write(f"Changed {line}")
         self.stdout.write(
