@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "porth.directory",
     "porth.standards",
     "porth.frontdoor",
+    "porth.portfolio",
+    "simple_history",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -66,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("porth.core.urls")),
     path("", include("porth.accounts.urls")),
     path("", include("porth.frontdoor.urls")),
+    path("", include("porth.portfolio.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -48,6 +48,17 @@ api = NinjaAPI(
 AUTH = [TokenAuth(), django_auth]
 
 
+class _Anonymous:
+    """Lets a call through without a sign-in: readers who are not signed in see public data only."""
+
+    def __call__(self, request):
+        return True
+
+
+# For public reads: a token or a session if there is one, otherwise anonymous.
+OPTIONAL_AUTH = [TokenAuth(), django_auth, _Anonymous()]
+
+
 @api.exception_handler(ValidationError)
 def validation_error(request, exc: ValidationError):
     detail = []
@@ -69,7 +80,10 @@ def authentication_error(request, exc):
 def _register_routers():
     from porth.frontdoor.api import router as frontdoor_router
 
+    from porth.portfolio.api import router as portfolio_router
+
     api.add_router("/", frontdoor_router)
+    api.add_router("/", portfolio_router)
 
 
 _register_routers()

@@ -356,3 +356,23 @@ class StructuralChange(SourcedFact):
     @property
     def date_display(self) -> str:
         return format_partial_date(self.happened_on, self.date_precision)
+
+
+class Service(models.Model):
+    """A council service from the Local Government Service List (LGSL), for tagging what a project is about.
+
+    The list is published in English only, so its labels are shown in English on Welsh pages too, marked as such.
+    """
+
+    lgsl_code = models.PositiveIntegerField(_("LGSL code"), unique=True)
+    label = models.CharField(_("label"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    source = models.CharField(_("source"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["label"]
+        verbose_name = _("council service (LGSL)")
+        verbose_name_plural = _("council services (LGSL)")
+
+    def __str__(self):
+        return f"{self.label} ({self.lgsl_code})"

@@ -26,6 +26,7 @@ from .models import (
     Programme,
     ProgrammeItem,
     Sector,
+    Service,
     StructuralChange,
     Verification,
     WayOfWorking,
@@ -38,6 +39,7 @@ DATA_FILES = {
     "teams": PORTH_DIR / "directory" / "data" / "teams.yaml",
     "wellbeing": PORTH_DIR / "directory" / "data" / "wellbeing.yaml",
     "standards": PORTH_DIR / "standards" / "data" / "digital_service_standards.yaml",
+    "services": PORTH_DIR / "directory" / "data" / "lgsl.csv",
 }
 
 
@@ -412,6 +414,31 @@ def _load_standards(path: Path, report: LoadReport) -> None:
         upsert(Standard, {"framework": framework, "number": number}, values, report, f"standard {number}")
 
 
+def _load_services(path: Path, report: LoadReport) -> None:
+    """The Local Government Service List: about 1,500 rows, so compared in memory and written in bulk."""
+    existing = {s.lgsl_code: s for s in Service.objects.all()}
+    new, changed = [], []
+    for row in read_csv(path):
+        try:
+            code = int(row.require("lgsl_code"))
+        except ValueError as error:
+            raise row.error("'lgsl_code' should be a whole number") from error
+        values = {"label": row.require("label"), "description": row.text("description"), "source": row.text("source")}
+        current = existing.get(code)
+        if current is None:
+            new.append(Service(lgsl_code=code, **values))
+            report.record(f"service {code}", created=True, changes=[])
+            continue
+        changes = [f"{k} {getattr(current, k)!r} -> {v!r}" for k, v in values.items() if getattr(current, k) != v]
+        for key, value in values.items():
+            setattr(current, key, value)
+        if changes:
+            changed.append(current)
+        report.record(f"service {code}", created=False, changes=changes)
+    Service.objects.bulk_create(new, batch_size=500)
+    Service.objects.bulk_update(changed, ["label", "description", "source"], batch_size=500)
+
+
 def reference_load(*, files: dict[str, Path] | None = None) -> LoadReport:
     """Load every reference file in one transaction.
 
@@ -423,4 +450,5 @@ def reference_load(*, files: dict[str, Path] | None = None) -> LoadReport:
         _load_teams(files["teams"], organisations, report)
         _load_wellbeing(files["wellbeing"], report)
         _load_standards(files["standards"], report)
+        _load_services(files["services"], report)
     return report

@@ -10,7 +10,9 @@ from porth.accounts.forms import EMAIL_MESSAGES
 from porth.core.forms import GovukDateField
 from porth.directory.models import LeadershipTeam, Organisation
 
-from .models import Help, HelpRequest, Phase, Timescale
+from porth.core.phases import REQUEST_PHASES
+
+from .models import Help, HelpRequest, Timescale
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -166,7 +168,7 @@ class HelpForm(QuestionForm):
 class PhaseForm(QuestionForm):
     question_field = "phase"
     phase = forms.ChoiceField(
-        choices=Phase.choices,
+        choices=REQUEST_PHASES,
         widget=forms.RadioSelect,
         label=_("What phase is the work in?"),
         error_messages={"required": _("Select the phase the work is in")},

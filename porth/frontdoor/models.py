@@ -14,18 +14,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from porth.core.phases import REQUEST_PHASES
 from porth.directory.models import LeadershipTeam, Organisation
 
 from . import engine
-
-
-class Phase(models.TextChoices):
-    PRE_DISCOVERY = "pre_discovery", _("Not started yet (pre-discovery)")
-    DISCOVERY = "discovery", _("Discovery")
-    ALPHA = "alpha", _("Alpha")
-    BETA = "beta", _("Beta")
-    LIVE = "live", _("Live")
-    NOT_USING_PHASES = "not_using_phases", _("We are not using these phases")
 
 
 class Timescale(models.TextChoices):
@@ -154,7 +146,7 @@ class HelpRequest(models.Model):
     health_or_social_care = models.BooleanField(_("about health or social care"))
     welsh_government_service = models.BooleanField(_("a Welsh Government service"))
     help_wanted = models.JSONField(_("help wanted"), default=list)
-    phase = models.CharField(_("phase"), max_length=20, choices=Phase.choices)
+    phase = models.CharField(_("phase"), max_length=20, choices=REQUEST_PHASES)
     timescale = models.CharField(_("timescale"), max_length=20, choices=Timescale.choices)
     contact_name = models.CharField(_("contact name"), max_length=200)
     contact_email = models.EmailField(_("contact email address"))

@@ -5,13 +5,8 @@ The submitter hears in the language they submitted in; team members in the langu
 
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
-from django.template.loader import render_to_string
-from django.utils import translation
-
 from porth.accounts.models import TeamMembership
-from porth.core.language import path_in_language
+from porth.core.mail import absolute_url, message_render, messages_send
 
 from .models import HelpRequest, RequestEvent
 
@@ -47,23 +42,16 @@ def _recipients(event: RequestEvent) -> list[Recipient]:
     return [submitter]
 
 
-def _message(event: RequestEvent, recipient: Recipient) -> EmailMessage:
-    request: HelpRequest = event.request
-    audience = "submitter" if recipient.is_submitter else "team"
-    with translation.override(recipient.language):
-        context = {
-            "event": event,
-            "request": request,
-            "url": settings.SITE_URL.rstrip("/")
-            + path_in_language(request.get_absolute_url(), recipient.language),
-        }
-        subject = render_to_string(f"frontdoor/email/{event.kind}_{audience}_subject.txt", context).strip()
-        body = render_to_string(f"frontdoor/email/{event.kind}_{audience}.txt", context)
-    return EmailMessage(subject=subject, body=body, to=[recipient.email])
-
-
 def request_event_send_emails(*, event_id: int) -> int:
     event = RequestEvent.objects.select_related("request__lead_team", "author", "from_team").get(pk=event_id)
-    messages = [_message(event, recipient) for recipient in _recipients(event)]
-    with get_connection() as connection:
-        return connection.send_messages(messages) or 0
+    request: HelpRequest = event.request
+    messages = [
+        message_render(
+            template=f"frontdoor/email/{event.kind}_{'submitter' if r.is_submitter else 'team'}",
+            to=r.email,
+            language=r.language,
+            context={"event": event, "request": request, "url": absolute_url(request.get_absolute_url(), r.language)},
+        )
+        for r in _recipients(event)
+    ]
+    return messages_send(messages)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("requests/<str:reference>/status/", views.request_status, name="request-status"),
     path("requests/<str:reference>/redirect/", views.request_redirect, name="request-redirect"),
     path("requests/<str:reference>/message/", views.request_message, name="request-message"),
+    path("requests/<str:reference>/make-project/", views.request_make_project, name="request-make-project"),
     path("teams/<slug:slug>/queue/", views.team_queue, name="team-queue"),
     path("routing/", routing_views.rule_set_list, name="rule-set-list"),
     path("routing/<int:version>/", routing_views.rule_set_detail, name="rule-set-detail"),

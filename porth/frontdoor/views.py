@@ -174,6 +174,24 @@ def request_redirect(request, reference):
 
 @login_required
 @require_POST
+def request_make_project(request, reference):
+    """An accepted request becomes a portfolio project in one step; the project keeps a link to it."""
+    from porth.portfolio.services import project_from_request
+
+    help_request, _access = _for_triage(request, reference)
+    existing = getattr(help_request, "project", None)
+    if existing is not None:
+        return redirect(existing.get_absolute_url())
+    if help_request.status != HelpRequest.Status.ACCEPTED:
+        messages.error(request, _("Accept the request before making it a project."))
+        return redirect(help_request.get_absolute_url())
+    project = project_from_request(help_request=help_request, user=request.user)
+    messages.success(request, _("The request is now a project in the portfolio. Check its details."))
+    return redirect(project.get_absolute_url())
+
+
+@login_required
+@require_POST
 def request_message(request, reference):
     help_request, access = help_request_get_for_user(request.user, reference)
     form = MessageForm(request.POST)

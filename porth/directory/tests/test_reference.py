@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from porth.directory.models import Appointment, LeadershipTeam, Organisation, StructuralChange
+from porth.directory.models import Appointment, LeadershipTeam, Organisation, Service, StructuralChange
 from porth.directory.reference import DATA_FILES, ReferenceDataError, reference_load
 from porth.standards.models import Framework, Standard
 
@@ -33,6 +33,7 @@ def test_loads_every_shipped_fact():
     framework = Framework.objects.get(slug="digital-service-standards-wales")
     assert Standard.objects.filter(framework=framework).count() == 12
     assert StructuralChange.objects.exists()
+    assert Service.objects.count() == 1519
     assert report.added and not report.changed
 
 

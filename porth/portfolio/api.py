@@ -1,0 +1,106 @@
+"""The portfolio's read API: the same filters as the list page, the same visibility rules."""
+
+import datetime
+
+from ninja import Query, Router, Schema
+from ninja.errors import ValidationError
+from ninja.pagination import PageNumberPagination, paginate
+
+from porth.core.api import OPTIONAL_AUTH
+
+from .exports import export_row
+from .permissions import memberships, project_get_for_user, projects_visible_to
+from .queries import ProjectFilterForm, projects_filtered
+
+router = Router(tags=["Portfolio"])
+
+
+class ProjectFilters(Schema):
+    q: str = ""
+    phase: list[str] = []
+    status: list[str] = []
+    stale: bool = False
+    organisation: str = ""
+    kind: str = ""
+    lead_team: str = ""
+    programme_item: str = ""
+    goal: str = ""
+    service: int | None = None
+    tag: str = ""
+    sort: str = ""
+
+
+class ProjectOut(Schema):
+    id: int
+    url: str
+    title_en: str
+    title_cy: str
+    summary_en: str
+    summary_cy: str
+    owner_code: str
+    owner_name_en: str
+    owner_name_cy: str
+    partners: list[str]
+    phase: str
+    status: str
+    started_on: datetime.date | None
+    expected_end_on: datetime.date | None
+    lead_team: str | None
+    supporting_teams: list[str]
+    tags: list[str]
+    collaboration: str
+    last_update_at: datetime.datetime
+    stale: bool
+    status_reason: str | None = None
+    budget_band: str | None = None
+    visibility: str | None = None
+    contacts: list[dict] | None = None
+
+
+def _working(request) -> bool:
+    return memberships(request.user).public_servant or (request.user.is_authenticated and request.user.is_staff)
+
+
+@router.get("/projects", response=list[ProjectOut], auth=OPTIONAL_AUTH, summary="List and search projects")
+@paginate(PageNumberPagination, page_size=50)
+def project_list(request, filters: Query[ProjectFilters]):
+    """Projects you may see, with the same filters as the portfolio page. Without signing in: public projects
+    and public fields only."""
+    data = {k: v for k, v in filters.dict().items() if v not in ("", None, [], False)}
+    form = ProjectFilterForm(data)
+    if not form.is_valid():
+        raise ValidationError([
+            {"loc": ["query", name], "msg": str(errors[0]), "type": "invalid"} for name, errors in form.errors.items()
+        ])
+    projects = projects_filtered(
+        projects_visible_to(request.user).select_related("owner_organisation", "lead_team").prefetch_related(
+            "partner_organisations", "supporting_teams", "tags"
+        ),
+        form.cleaned_data,
+    )
+    working = _working(request)
+    return _RowList(projects, working)
+
+
+@router.get("/projects/{project_id}", response=ProjectOut, auth=OPTIONAL_AUTH, summary="Read one project")
+def project_detail(request, project_id: int):
+    """One project you may see (a 404 for one you may not)."""
+    project, _ = project_get_for_user(request.user, project_id)
+    return export_row(project, _working(request))
+
+
+class _RowList:
+    """A lazy list for the paginator: it counts in the database and turns only one page into rows."""
+
+    def __init__(self, queryset, working: bool):
+        self.queryset, self.working = queryset, working
+
+    def count(self):
+        return self.queryset.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        page = self.queryset[index]
+        return [export_row(project, self.working) for project in page]

@@ -1,0 +1,195 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from porth.core.language import active_language
+from porth.directory.models import LeadershipTeam, Organisation
+
+from . import services
+from .exports import PUBLIC_FIELDS, WORKING_FIELDS, csv_response, export_rows, json_response
+from .forms import AskToJoinForm, DecideForm, HandOverForm, ProjectForm, UpdateForm
+from .models import CollaborationRequest, Follow, Project
+from .permissions import memberships, project_get_for_user, projects_visible_to
+from .queries import ProjectFilterForm, projects_filtered
+
+PAGE_SIZE = 20
+
+
+def project_list(request):
+    form = ProjectFilterForm(request.GET or None)
+    projects = projects_visible_to(request.user).select_related("owner_organisation", "lead_team")
+    if form.is_bound and form.is_valid():
+        projects = projects_filtered(projects, form.cleaned_data)
+    elif form.is_bound:
+        projects = projects.none()
+    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "portfolio/project_list.html", {"form": form, "page_obj": page})
+
+
+def project_detail(request, pk):
+    project, access = project_get_for_user(request.user, pk)
+    context = {
+        "project": project,
+        "access": access,
+        "updates": project.updates.select_related("author")[:20],
+        "asks": project.collaboration_requests.select_related("requester", "organisation") if access.decide else [],
+        "following": request.user.is_authenticated and Follow.objects.filter(user=request.user, project=project).exists(),
+        "decide_form": DecideForm(),
+    }
+    return render(request, "portfolio/project_detail.html", context)
+
+
+def _owner_choices(user):
+    if user.is_staff:
+        return Organisation.objects.all()
+    return Organisation.objects.filter(pk__in=memberships(user).organisations)
+
+
+@login_required
+def project_create(request):
+    owners = _owner_choices(request.user)
+    if not owners.exists():
+        return render(request, "portfolio/no_organisation.html", status=403)
+    form = ProjectForm(request.POST if request.method == "POST" else None, owner_choices=owners,
+                       initial={"phase": "discovery", "status": "on_track", "budget_band": "unknown",
+                                "collaboration": "sharing_ideas", "visibility": "public"})
+    if request.method == "POST" and form.is_valid():
+        project = services.project_create(user=request.user, fields=form.project_fields(), related=form.related(),
+                                          tags_text=form.cleaned_data["tags"])
+        messages.success(request, _("The project has been added to the portfolio."))
+        return redirect(project.get_absolute_url())
+    return render(request, "portfolio/project_form.html", {"form": form, "project": None})
+
+
+@login_required
+def project_edit(request, pk):
+    project, access = project_get_for_user(request.user, pk)
+    if not access.change:
+        raise PermissionDenied
+    owners = _owner_choices(request.user) | Organisation.objects.filter(pk=project.owner_organisation_id)
+    form = ProjectForm(request.POST if request.method == "POST" else None, owner_choices=owners.distinct(),
+                       initial=ProjectForm.initial_for(project))
+    if request.method == "POST" and form.is_valid():
+        services.project_update(project=project, user=request.user, fields=form.project_fields(),
+                                related=form.related(), tags_text=form.cleaned_data["tags"])
+        messages.success(request, _("Your changes have been saved. The old version is kept in the history."))
+        return redirect(project.get_absolute_url())
+    return render(request, "portfolio/project_form.html", {"form": form, "project": project})
+
+
+@login_required
+def project_report(request, pk):
+    project, access = project_get_for_user(request.user, pk)
+    if not access.report:
+        raise PermissionDenied
+    form = UpdateForm(request.POST if request.method == "POST" else None, initial={"status": project.status})
+    if request.method == "POST" and form.is_valid():
+        services.project_report(project=project, user=request.user, language=active_language(), **form.cleaned_data)
+        messages.success(request, _("Thank you. Your update is on the project page and in followers' digests."))
+        return redirect(project.get_absolute_url())
+    return render(request, "portfolio/project_update.html", {"form": form, "project": project})
+
+
+def project_history(request, pk):
+    project, access = project_get_for_user(request.user, pk)
+    records = list(project.history.select_related("history_user").order_by("-history_date", "-history_id")[:50])
+    changes = []
+    for newer, older in zip(records, [*records[1:], None], strict=True):
+        delta = newer.diff_against(older) if older else None
+        changes.append({"record": newer, "changes": delta.changes if delta else [], "created": older is None})
+    fields = {f.name: f.verbose_name for f in Project._meta.get_fields() if hasattr(f, "verbose_name")}
+    return render(request, "portfolio/project_history.html",
+                  {"project": project, "access": access, "changes": changes, "field_names": fields})
+
+
+@login_required
+def project_hand_over(request, pk):
+    project, access = project_get_for_user(request.user, pk)
+    if not access.is_owner:
+        raise PermissionDenied
+    form = HandOverForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.project_hand_over(project=project, user=request.user, to=form.cleaned_data["user"],
+                                   keep_me=form.cleaned_data["keep_me"])
+        messages.success(request, _("The project has been handed over."))
+        return redirect(project.get_absolute_url())
+    return render(request, "portfolio/project_hand_over.html", {"form": form, "project": project})
+
+
+@login_required
+def project_ask(request, pk):
+    project, access = project_get_for_user(request.user, pk)
+    if not access.ask_to_join:
+        raise PermissionDenied
+    organisations = Organisation.objects.filter(pk__in=memberships(request.user).organisations)
+    form = AskToJoinForm(request.POST if request.method == "POST" else None, organisations=organisations)
+    if request.method == "POST" and form.is_valid():
+        services.collaboration_ask(project=project, user=request.user, **form.cleaned_data)
+        messages.success(request, _("Your request has been sent to the project's owners. We will email you their answer."))
+        return redirect(project.get_absolute_url())
+    return render(request, "portfolio/project_ask.html", {"form": form, "project": project})
+
+
+@login_required
+@require_POST
+def project_decide(request, pk, ask_id):
+    project, access = project_get_for_user(request.user, pk)
+    if not access.decide:
+        raise PermissionDenied
+    ask = get_object_or_404(CollaborationRequest, pk=ask_id, project=project, state=CollaborationRequest.State.PENDING)
+    form = DecideForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Select accept or decline"))
+        return redirect(project.get_absolute_url())
+    services.collaboration_decide(ask=ask, user=request.user, accept=form.cleaned_data["decision"] == "accept",
+                                  reply=form.cleaned_data["reply"])
+    messages.success(request, _("Your answer has been sent."))
+    return redirect(project.get_absolute_url())
+
+
+@login_required
+@require_POST
+def follow(request, kind, key):
+    targets = {
+        "project": lambda: project_get_for_user(request.user, int(key))[0],
+        "organisation": lambda: get_object_or_404(Organisation, code=key),
+        "team": lambda: get_object_or_404(LeadershipTeam, slug=key),
+    }
+    if kind not in targets or (kind == "project" and not key.isdigit()):
+        raise PermissionDenied
+    target = targets[kind]()
+    now_following = services.follow_toggle(user=request.user, **{kind: target})
+    if now_following:
+        messages.success(request, _("You are following this. You will get a weekly digest of its updates."))
+    else:
+        messages.success(request, _("You have stopped following this."))
+    return redirect(target.get_absolute_url())
+
+
+@login_required
+def following(request):
+    follows = Follow.objects.filter(user=request.user).select_related("project", "organisation", "team")
+    return render(request, "portfolio/following.html", {"follows": follows})
+
+
+def project_export(request, fmt):
+    if fmt not in {"csv", "json"}:
+        raise Http404
+    form = ProjectFilterForm(request.GET or None)
+    projects = projects_visible_to(request.user)
+    if form.is_bound:
+        if not form.is_valid():
+            return render(request, "portfolio/project_list.html",
+                          {"form": form, "page_obj": Paginator(Project.objects.none(), PAGE_SIZE).get_page(1)},
+                          status=400)
+        projects = projects_filtered(projects, form.cleaned_data)
+    working = memberships(request.user).public_servant or request.user.is_staff
+    rows = export_rows(projects, working=working)
+    if fmt == "csv":
+        return csv_response(rows, PUBLIC_FIELDS + (WORKING_FIELDS if working else []), "porth-projects.csv")
+    return json_response(rows, "porth-projects.json")
