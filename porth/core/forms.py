@@ -72,3 +72,19 @@ class GovukDateField(forms.MultiValueField):
             return datetime.date(year, month, day)
         except ValueError as error:
             raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
+
+
+def replace_default_choice_message(form: forms.Form, message) -> None:
+    """Give every choice field that still has Django's generic 'Select a valid choice' message a clearer one.
+
+    Django's own wording names the raw value and is not translated into Welsh; fields that set their own
+    message keep it.
+    """
+    for field in form.fields.values():
+        current = field.error_messages.get("invalid_choice")
+        defaults = [
+            klass.__dict__.get("default_error_messages", {}).get("invalid_choice")
+            for klass in type(field).__mro__
+        ]
+        if current is not None and any(current is default for default in defaults if default is not None):
+            field.error_messages["invalid_choice"] = message

@@ -423,13 +423,19 @@ def _load_services(path: Path, report: LoadReport) -> None:
             code = int(row.require("lgsl_code"))
         except ValueError as error:
             raise row.error("'lgsl_code' should be a whole number") from error
-        values = {"label": row.require("label"), "description": row.text("description"), "source": row.text("source")}
+        values = {
+            "label": row.require("label"),
+            "description": row.text("description"),
+            "source": row.text("source"),
+        }
         current = existing.get(code)
         if current is None:
             new.append(Service(lgsl_code=code, **values))
             report.record(f"service {code}", created=True, changes=[])
             continue
-        changes = [f"{k} {getattr(current, k)!r} -> {v!r}" for k, v in values.items() if getattr(current, k) != v]
+        changes = [
+            f"{k} {getattr(current, k)!r} -> {v!r}" for k, v in values.items() if getattr(current, k) != v
+        ]
         for key, value in values.items():
             setattr(current, key, value)
         if changes:

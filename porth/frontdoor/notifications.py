@@ -50,7 +50,11 @@ def request_event_send_emails(*, event_id: int) -> int:
             template=f"frontdoor/email/{event.kind}_{'submitter' if r.is_submitter else 'team'}",
             to=r.email,
             language=r.language,
-            context={"event": event, "request": request, "url": absolute_url(request.get_absolute_url(), r.language)},
+            context={
+                "event": event,
+                "request": request,
+                "url": absolute_url(request.get_absolute_url(), r.language),
+            },
         )
         for r in _recipients(event)
     ]

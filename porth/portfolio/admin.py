@@ -11,7 +11,15 @@ class UpdateInline(admin.TabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "owner_organisation", "phase", "status", "visibility", "last_update_at", "is_demo"]
+    list_display = [
+        "__str__",
+        "owner_organisation",
+        "phase",
+        "status",
+        "visibility",
+        "last_update_at",
+        "is_demo",
+    ]
     list_filter = ["phase", "status", "visibility", "is_demo", "lead_team"]
     search_fields = ["title_en", "title_cy"]
     autocomplete_fields = ["owner_organisation", "partner_organisations"]

@@ -58,7 +58,9 @@ class ProjectOut(Schema):
 
 
 def _working(request) -> bool:
-    return memberships(request.user).public_servant or (request.user.is_authenticated and request.user.is_staff)
+    return memberships(request.user).public_servant or (
+        request.user.is_authenticated and request.user.is_staff
+    )
 
 
 @router.get("/projects", response=list[ProjectOut], auth=OPTIONAL_AUTH, summary="List and search projects")
@@ -69,13 +71,16 @@ def project_list(request, filters: Query[ProjectFilters]):
     data = {k: v for k, v in filters.dict().items() if v not in ("", None, [], False)}
     form = ProjectFilterForm(data)
     if not form.is_valid():
-        raise ValidationError([
-            {"loc": ["query", name], "msg": str(errors[0]), "type": "invalid"} for name, errors in form.errors.items()
-        ])
+        raise ValidationError(
+            [
+                {"loc": ["query", name], "msg": str(errors[0]), "type": "invalid"}
+                for name, errors in form.errors.items()
+            ]
+        )
     projects = projects_filtered(
-        projects_visible_to(request.user).select_related("owner_organisation", "lead_team").prefetch_related(
-            "partner_organisations", "supporting_teams", "tags"
-        ),
+        projects_visible_to(request.user)
+        .select_related("owner_organisation", "lead_team")
+        .prefetch_related("partner_organisations", "supporting_teams", "tags"),
         form.cleaned_data,
     )
     working = _working(request)

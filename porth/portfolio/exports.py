@@ -15,9 +15,26 @@ from porth.core.mail import absolute_url
 from .models import Project
 
 PUBLIC_FIELDS = [
-    "id", "url", "title_en", "title_cy", "summary_en", "summary_cy", "owner_code", "owner_name_en",
-    "owner_name_cy", "partners", "phase", "status", "started_on", "expected_end_on", "lead_team",
-    "supporting_teams", "tags", "collaboration", "last_update_at", "stale",
+    "id",
+    "url",
+    "title_en",
+    "title_cy",
+    "summary_en",
+    "summary_cy",
+    "owner_code",
+    "owner_name_en",
+    "owner_name_cy",
+    "partners",
+    "phase",
+    "status",
+    "started_on",
+    "expected_end_on",
+    "lead_team",
+    "supporting_teams",
+    "tags",
+    "collaboration",
+    "last_update_at",
+    "stale",
 ]
 WORKING_FIELDS = ["status_reason", "budget_band", "visibility", "contacts"]
 CHUNK = 2000
@@ -47,8 +64,12 @@ def export_row(project: Project, working: bool) -> dict:
         "stale": project.is_stale,
     }
     if working:
-        row.update(status_reason=project.status_reason, budget_band=project.budget_band,
-                   visibility=project.visibility, contacts=project.contacts)
+        row.update(
+            status_reason=project.status_reason,
+            budget_band=project.budget_band,
+            visibility=project.visibility,
+            contacts=project.contacts,
+        )
     return row
 
 
@@ -85,7 +106,9 @@ def csv_response(rows: Iterator[dict], fields: list[str], filename: str) -> Stre
     writer = csv.writer(_Echo())
 
     def lines():
-        yield "\ufeff" + writer.writerow(fields)  # the byte-order mark lets spreadsheet programs read Welsh letters
+        yield "\ufeff" + writer.writerow(
+            fields
+        )  # the byte-order mark lets spreadsheet programs read Welsh letters
         for row in rows:
             yield writer.writerow([_cell(row[field]) for field in fields])
 

@@ -25,7 +25,10 @@ class _UpdatesFeed(Feed):
         )
 
     def item_title(self, item):
-        return _("%(project)s: %(status)s") % {"project": item.project.title, "status": item.get_status_display()}
+        return _("%(project)s: %(status)s") % {
+            "project": item.project.title,
+            "status": item.get_status_display(),
+        }
 
     def item_description(self, item):
         return item.what_happened

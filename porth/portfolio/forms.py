@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from porth.accounts.forms import EMAIL_MESSAGES
 from porth.accounts.models import User
-from porth.core.forms import GovukDateField
+from porth.core.forms import GovukDateField, replace_default_choice_message
 from porth.core.phases import Phase
 from porth.directory.models import LeadershipTeam, Organisation, ProgrammeItem, Service, WellbeingGoal
 
@@ -25,91 +25,164 @@ class ProjectForm(forms.Form):
 
     title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
     title_cy = forms.CharField(label=_("Title in Welsh"), max_length=200, required=False)
-    summary_en = forms.CharField(label=_("Summary in English"), max_length=5000, required=False,
-                                 widget=forms.Textarea(attrs={"rows": 5}))
-    summary_cy = forms.CharField(label=_("Summary in Welsh"), max_length=5000, required=False,
-                                 widget=forms.Textarea(attrs={"rows": 5}))
+    summary_en = forms.CharField(
+        label=_("Summary in English"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    summary_cy = forms.CharField(
+        label=_("Summary in Welsh"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
     owner_organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.none(), to_field_name="code", label=_("Organisation that owns it"),
+        queryset=Organisation.objects.none(),
+        to_field_name="code",
+        label=_("Organisation that owns it"),
         empty_label=_("Choose an organisation"),
-        error_messages={"required": _("Choose the organisation that owns the project"),
-                        "invalid_choice": _("Choose one of your organisations")},
+        error_messages={
+            "required": _("Choose the organisation that owns the project"),
+            "invalid_choice": _("Choose one of your organisations"),
+        },
     )
     partner_organisations = forms.ModelMultipleChoiceField(
-        queryset=Organisation.objects.none(), to_field_name="code", required=False,
-        widget=forms.CheckboxSelectMultiple, label=_("Partner organisations"),
+        queryset=Organisation.objects.none(),
+        to_field_name="code",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Partner organisations"),
     )
-    phase = forms.ChoiceField(label=_("Phase"), choices=Phase.choices, widget=forms.RadioSelect,
-                              error_messages={"required": _("Select the phase")})
-    status = forms.ChoiceField(label=_("How it is going"), choices=Status.choices, widget=forms.RadioSelect,
-                               error_messages={"required": _("Select how it is going")})
+    phase = forms.ChoiceField(
+        label=_("Phase"),
+        choices=Phase.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select the phase")},
+    )
+    status = forms.ChoiceField(
+        label=_("How it is going"),
+        choices=Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select how it is going")},
+    )
     status_reason = forms.CharField(label=_("Why, in a sentence (optional)"), max_length=300, required=False)
-    started_on = GovukDateField(label=_("Start date (optional)"), required=False,
-                                help_text=_("For example, 1 4 2026"))
-    expected_end_on = GovukDateField(label=_("Expected end date (optional)"), required=False,
-                                     help_text=_("For example, 31 3 2027"))
-    budget_band = forms.ChoiceField(label=_("Budget"), choices=BudgetBand.choices, widget=forms.RadioSelect,
-                                    error_messages={"required": _("Select the budget")})
-    collaboration = forms.ChoiceField(label=_("Working with others"), choices=Collaboration.choices,
-                                      widget=forms.RadioSelect,
-                                      error_messages={"required": _("Select how open you are to working with others")})
-    lead_team = forms.ModelChoiceField(queryset=LeadershipTeam.objects.none(), to_field_name="slug",
-                                       required=False, label=_("Lead team"), empty_label=_("No lead team"))
+    started_on = GovukDateField(
+        label=_("Start date (optional)"), required=False, help_text=_("For example, 1 4 2026")
+    )
+    expected_end_on = GovukDateField(
+        label=_("Expected end date (optional)"), required=False, help_text=_("For example, 31 3 2027")
+    )
+    budget_band = forms.ChoiceField(
+        label=_("Budget"),
+        choices=BudgetBand.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select the budget")},
+    )
+    collaboration = forms.ChoiceField(
+        label=_("Working with others"),
+        choices=Collaboration.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select how open you are to working with others")},
+    )
+    lead_team = forms.ModelChoiceField(
+        queryset=LeadershipTeam.objects.none(),
+        to_field_name="slug",
+        required=False,
+        label=_("Lead team"),
+        empty_label=_("No lead team"),
+    )
     supporting_teams = forms.ModelMultipleChoiceField(
-        queryset=LeadershipTeam.objects.none(), to_field_name="slug", required=False,
-        widget=forms.CheckboxSelectMultiple, label=_("Supporting teams"),
+        queryset=LeadershipTeam.objects.none(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Supporting teams"),
     )
     programme_items = forms.ModelMultipleChoiceField(
-        queryset=ProgrammeItem.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+        queryset=ProgrammeItem.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         label=_("Which parts of the teams' programmes it helps with"),
     )
     wellbeing_goals = forms.ModelMultipleChoiceField(
-        queryset=WellbeingGoal.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+        queryset=WellbeingGoal.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         label=_("Well-being goals it contributes to"),
     )
-    service_1 = forms.ModelChoiceField(queryset=Service.objects.none(), to_field_name="lgsl_code", required=False,
-                                       label=_("Council service it is about (optional)"),
-                                       empty_label=_("None"),
-                                       help_text=_("From the Local Government Service List, which is in English only"))
-    service_2 = forms.ModelChoiceField(queryset=Service.objects.none(), to_field_name="lgsl_code", required=False,
-                                       label=_("Another council service (optional)"), empty_label=_("None"))
-    tags = forms.CharField(label=_("Tags (optional)"), max_length=300, required=False,
-                           help_text=_("Words that help others find it, separated by commas, for example: booking, waste"))
-    visibility = forms.ChoiceField(label=_("Who can see it"), choices=Visibility.choices, widget=forms.RadioSelect,
-                                   error_messages={"required": _("Select who can see the project")})
+    service_1 = forms.ModelChoiceField(
+        queryset=Service.objects.none(),
+        to_field_name="lgsl_code",
+        required=False,
+        label=_("Council service it is about (optional)"),
+        empty_label=_("None"),
+        help_text=_("From the Local Government Service List, which is in English only"),
+    )
+    service_2 = forms.ModelChoiceField(
+        queryset=Service.objects.none(),
+        to_field_name="lgsl_code",
+        required=False,
+        label=_("Another council service (optional)"),
+        empty_label=_("None"),
+    )
+    tags = forms.CharField(
+        label=_("Tags (optional)"),
+        max_length=300,
+        required=False,
+        help_text=_("Words that help others find it, separated by commas, for example: booking, waste"),
+    )
+    visibility = forms.ChoiceField(
+        label=_("Who can see it"),
+        choices=Visibility.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select who can see the project")},
+    )
 
     def __init__(self, *args, owner_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner_organisation"].queryset = owner_choices if owner_choices is not None else Organisation.objects.all()
+        self.fields["owner_organisation"].queryset = (
+            owner_choices if owner_choices is not None else Organisation.objects.all()
+        )
         self.fields["partner_organisations"].queryset = Organisation.objects.all()
-        for name in ("owner_organisation", "partner_organisations", "lead_team", "supporting_teams",
-                     "wellbeing_goals"):
+        for name in (
+            "owner_organisation",
+            "partner_organisations",
+            "lead_team",
+            "supporting_teams",
+            "wellbeing_goals",
+        ):
             _named(self.fields[name])
         self.fields["lead_team"].queryset = LeadershipTeam.objects.all()
         self.fields["supporting_teams"].queryset = LeadershipTeam.objects.all()
         self.fields["wellbeing_goals"].queryset = WellbeingGoal.objects.all()
         self.fields["programme_items"].queryset = ProgrammeItem.objects.select_related("programme__team")
-        _named(self.fields["programme_items"],
-               lambda i: f"{i.programme.team.short_name}: {i.number}. {i.title}")
+        _named(
+            self.fields["programme_items"], lambda i: f"{i.programme.team.short_name}: {i.number}. {i.title}"
+        )
         for name in ("service_1", "service_2"):
             self.fields[name].queryset = Service.objects.all()
             self.fields[name].widget.attrs["data-autocomplete"] = "service"
             _named(self.fields[name], lambda s: s.label)
-        for field in self.fields.values():
-            field.error_messages.setdefault("invalid_choice", _("Choose from the list"))
+        replace_default_choice_message(self, _("Choose from the list"))
         self._add_rows()
 
     def _add_rows(self):
         for n in range(1, CONTACT_ROWS + 1):
-            self.fields[f"contact_{n}_name"] = forms.CharField(label=_("Name"), max_length=200, required=False)
-            self.fields[f"contact_{n}_role"] = forms.CharField(label=_("Role"), max_length=200, required=False)
+            self.fields[f"contact_{n}_name"] = forms.CharField(
+                label=_("Name"), max_length=200, required=False
+            )
+            self.fields[f"contact_{n}_role"] = forms.CharField(
+                label=_("Role"), max_length=200, required=False
+            )
             self.fields[f"contact_{n}_email"] = forms.EmailField(
                 label=_("Email address"), required=False, error_messages=EMAIL_MESSAGES
             )
         for n in range(1, LINK_ROWS + 1):
-            self.fields[f"link_{n}_title"] = forms.CharField(label=_("Link text"), max_length=200, required=False)
+            self.fields[f"link_{n}_title"] = forms.CharField(
+                label=_("Link text"), max_length=200, required=False
+            )
             self.fields[f"link_{n}_url"] = forms.URLField(
-                label=_("Web address"), required=False, assume_scheme="https",
+                label=_("Web address"),
+                required=False,
+                assume_scheme="https",
                 error_messages={"invalid": _("Enter a web address, like https://www.example.gov.wales/")},
             )
 
@@ -130,7 +203,9 @@ class ProjectForm(forms.Form):
 
     def _clean_rows(self, data):
         for n in range(1, CONTACT_ROWS + 1):
-            if (data.get(f"contact_{n}_email") or data.get(f"contact_{n}_role")) and not data.get(f"contact_{n}_name"):
+            if (data.get(f"contact_{n}_email") or data.get(f"contact_{n}_role")) and not data.get(
+                f"contact_{n}_name"
+            ):
                 self.add_error(f"contact_{n}_name", _("Enter the contact's name"))
         for n in range(1, LINK_ROWS + 1):
             if data.get(f"link_{n}_url") and not data.get(f"link_{n}_title"):
@@ -142,32 +217,67 @@ class ProjectForm(forms.Form):
 
     def project_fields(self) -> dict:
         data = self.cleaned_data
-        names = ("title_en", "title_cy", "summary_en", "summary_cy", "owner_organisation", "phase", "status",
-                 "status_reason", "started_on", "expected_end_on", "budget_band", "collaboration", "lead_team",
-                 "visibility")
+        names = (
+            "title_en",
+            "title_cy",
+            "summary_en",
+            "summary_cy",
+            "owner_organisation",
+            "phase",
+            "status",
+            "status_reason",
+            "started_on",
+            "expected_end_on",
+            "budget_band",
+            "collaboration",
+            "lead_team",
+            "visibility",
+        )
         fields = {name: data[name] for name in names}
         fields["contacts"] = [
-            {"name": data[f"contact_{n}_name"], "role": data[f"contact_{n}_role"], "email": data[f"contact_{n}_email"]}
-            for n in range(1, CONTACT_ROWS + 1) if data[f"contact_{n}_name"]
+            {
+                "name": data[f"contact_{n}_name"],
+                "role": data[f"contact_{n}_role"],
+                "email": data[f"contact_{n}_email"],
+            }
+            for n in range(1, CONTACT_ROWS + 1)
+            if data[f"contact_{n}_name"]
         ]
         fields["links"] = [
             {"title": data[f"link_{n}_title"], "url": data[f"link_{n}_url"]}
-            for n in range(1, LINK_ROWS + 1) if data[f"link_{n}_url"]
+            for n in range(1, LINK_ROWS + 1)
+            if data[f"link_{n}_url"]
         ]
         return fields
 
     def related(self) -> dict:
         data = self.cleaned_data
-        related = {name: list(data[name]) for name in ("partner_organisations", "supporting_teams",
-                                                       "programme_items", "wellbeing_goals")}
+        related = {
+            name: list(data[name])
+            for name in ("partner_organisations", "supporting_teams", "programme_items", "wellbeing_goals")
+        }
         related["services"] = [s for s in (data["service_1"], data["service_2"]) if s]
         return related
 
     @staticmethod
     def initial_for(project: Project) -> dict:
-        initial = {name: getattr(project, name) for name in (
-            "title_en", "title_cy", "summary_en", "summary_cy", "phase", "status", "status_reason", "started_on",
-            "expected_end_on", "budget_band", "collaboration", "visibility")}
+        initial = {
+            name: getattr(project, name)
+            for name in (
+                "title_en",
+                "title_cy",
+                "summary_en",
+                "summary_cy",
+                "phase",
+                "status",
+                "status_reason",
+                "started_on",
+                "expected_end_on",
+                "budget_band",
+                "collaboration",
+                "visibility",
+            )
+        }
         initial["owner_organisation"] = project.owner_organisation.code
         initial["lead_team"] = project.lead_team.slug if project.lead_team else None
         initial["partner_organisations"] = [o.code for o in project.partner_organisations.all()]
@@ -186,24 +296,37 @@ class ProjectForm(forms.Form):
 
 
 class UpdateForm(forms.Form):
-    status = forms.ChoiceField(label=_("How is it going?"), choices=Status.choices, widget=forms.RadioSelect,
-                               error_messages={"required": _("Select how it is going")})
+    status = forms.ChoiceField(
+        label=_("How is it going?"),
+        choices=Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select how it is going")},
+    )
     status_reason = forms.CharField(label=_("Why, in a sentence (optional)"), max_length=300, required=False)
     what_happened = forms.CharField(
-        label=_("What has happened since the last update?"), max_length=3000, widget=forms.Textarea(attrs={"rows": 5}),
-        error_messages={"required": _("Say what has happened"),
-                        "max_length": _("Keep it to 3,000 characters or fewer")},
+        label=_("What has happened since the last update?"),
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={
+            "required": _("Say what has happened"),
+            "max_length": _("Keep it to 3,000 characters or fewer"),
+        },
     )
     whats_next = forms.CharField(
-        label=_("What happens next? (optional)"), max_length=3000, required=False,
+        label=_("What happens next? (optional)"),
+        max_length=3000,
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": _("Keep it to 3,000 characters or fewer")},
     )
 
 
 class HandOverForm(forms.Form):
-    email = forms.EmailField(label=_("Email address of the new owner"), error_messages=EMAIL_MESSAGES,
-                             help_text=_("They need a Porth account."))
+    email = forms.EmailField(
+        label=_("Email address of the new owner"),
+        error_messages=EMAIL_MESSAGES,
+        help_text=_("They need a Porth account."),
+    )
     keep_me = forms.BooleanField(label=_("Keep me as an owner too"), required=False)
 
     def clean_email(self):
@@ -216,24 +339,44 @@ class HandOverForm(forms.Form):
 
 
 class AskToJoinForm(forms.Form):
-    kind = forms.ChoiceField(label=_("What would you like?"), choices=CollaborationRequest.Kind.choices,
-                             widget=forms.RadioSelect, error_messages={"required": _("Select what you would like")})
-    organisation = forms.ModelChoiceField(queryset=Organisation.objects.none(), to_field_name="code",
-                                          label=_("On behalf of"), empty_label=_("Choose your organisation"),
-                                          error_messages={"required": _("Choose your organisation"),
-                                                          "invalid_choice": _("Choose one of your organisations")})
-    message = forms.CharField(label=_("Your message to the owners"), max_length=2000,
-                              widget=forms.Textarea(attrs={"rows": 4}),
-                              error_messages={"required": _("Write a short message to the owners")})
+    kind = forms.ChoiceField(
+        label=_("What would you like?"),
+        choices=CollaborationRequest.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select what you would like")},
+    )
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        to_field_name="code",
+        label=_("On behalf of"),
+        empty_label=_("Choose your organisation"),
+        error_messages={
+            "required": _("Choose your organisation"),
+            "invalid_choice": _("Choose one of your organisations"),
+        },
+    )
+    message = forms.CharField(
+        label=_("Your message to the owners"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Write a short message to the owners")},
+    )
 
     def __init__(self, *args, organisations=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = organisations if organisations is not None else Organisation.objects.none()
+        self.fields["organisation"].queryset = (
+            organisations if organisations is not None else Organisation.objects.none()
+        )
         _named(self.fields["organisation"])
 
 
 class DecideForm(forms.Form):
-    decision = forms.ChoiceField(label=_("Your answer"), choices=[("accept", _("Accept")), ("decline", _("Decline"))],
-                                 widget=forms.RadioSelect, error_messages={"required": _("Select accept or decline")})
-    reply = forms.CharField(label=_("Reply (optional)"), max_length=2000, required=False,
-                            widget=forms.Textarea(attrs={"rows": 3}))
+    decision = forms.ChoiceField(
+        label=_("Your answer"),
+        choices=[("accept", _("Accept")), ("decline", _("Decline"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select accept or decline")},
+    )
+    reply = forms.CharField(
+        label=_("Reply (optional)"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -72,8 +72,14 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(Q(phase=Phase.RETIRED) | Q(last_update_at__gte=cutoff))
 
     def for_team(self, team: LeadershipTeam):
-        return self.filter(Q(lead_team=team) | Q(pk__in=Project.supporting_teams.through.objects.filter(
-            leadershipteam=team).values("project_id")))
+        return self.filter(
+            Q(lead_team=team)
+            | Q(
+                pk__in=Project.supporting_teams.through.objects.filter(leadershipteam=team).values(
+                    "project_id"
+                )
+            )
+        )
 
 
 class Project(models.Model):
@@ -147,7 +153,15 @@ class Project(models.Model):
     summary = Bilingual("summary")
     objects = ProjectQuerySet.as_manager()
     history = HistoricalRecords(
-        m2m_fields=[partner_organisations, owners, supporting_teams, programme_items, wellbeing_goals, services, tags],
+        m2m_fields=[
+            partner_organisations,
+            owners,
+            supporting_teams,
+            programme_items,
+            wellbeing_goals,
+            services,
+            tags,
+        ],
         excluded_fields=["updated_at", "last_update_at", "nudged_at"],
     )
 
@@ -190,7 +204,9 @@ class ProjectUpdate(models.Model):
     """One report on a project: its status, what happened, what comes next. Written once, shown everywhere."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="updates")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)
     status_reason = models.CharField(_("why it has this status"), max_length=300, blank=True)
     what_happened = models.TextField(_("what happened"), max_length=3000)
@@ -211,11 +227,15 @@ class Follow(models.Model):
     """Someone follows a project, an organisation or a team, for the weekly digest."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows")
-    project = models.ForeignKey(Project, null=True, blank=True, on_delete=models.CASCADE, related_name="follows")
+    project = models.ForeignKey(
+        Project, null=True, blank=True, on_delete=models.CASCADE, related_name="follows"
+    )
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="follows"
     )
-    team = models.ForeignKey(LeadershipTeam, null=True, blank=True, on_delete=models.CASCADE, related_name="follows")
+    team = models.ForeignKey(
+        LeadershipTeam, null=True, blank=True, on_delete=models.CASCADE, related_name="follows"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -14,36 +14,50 @@ from .permissions import projects_visible_to
 
 def collaboration_send(*, ask_id: int) -> int:
     """A new request goes to the project's owners; an answer goes to the person who asked."""
-    ask = CollaborationRequest.objects.select_related("project", "requester", "organisation", "decided_by").get(
-        pk=ask_id
-    )
+    ask = CollaborationRequest.objects.select_related(
+        "project", "requester", "organisation", "decided_by"
+    ).get(pk=ask_id)
     if ask.state == CollaborationRequest.State.PENDING:
         readers = [u for u in ask.project.owners.all() if u.is_active]
         template = "portfolio/email/collaboration_asked"
     else:
         readers = [ask.requester]
         template = "portfolio/email/collaboration_answered"
-    return messages_send([
-        message_render(
-            template=template, to=user.email, language=user.preferred_language,
-            context={"ask": ask, "project": ask.project,
-                     "url": absolute_url(ask.project.get_absolute_url(), user.preferred_language)},
-        )
-        for user in readers
-    ])
+    return messages_send(
+        [
+            message_render(
+                template=template,
+                to=user.email,
+                language=user.preferred_language,
+                context={
+                    "ask": ask,
+                    "project": ask.project,
+                    "url": absolute_url(ask.project.get_absolute_url(), user.preferred_language),
+                },
+            )
+            for user in readers
+        ]
+    )
 
 
 def stale_nudge(*, project_id: int) -> int:
     project = Project.objects.get(pk=project_id)
     days = STALE_AFTER.days
-    return messages_send([
-        message_render(
-            template="portfolio/email/stale_nudge", to=user.email, language=user.preferred_language,
-            context={"project": project, "days": days,
-                     "url": absolute_url(f"{project.get_absolute_url()}update/", user.preferred_language)},
-        )
-        for user in project.owners.filter(is_active=True)
-    ])
+    return messages_send(
+        [
+            message_render(
+                template="portfolio/email/stale_nudge",
+                to=user.email,
+                language=user.preferred_language,
+                context={
+                    "project": project,
+                    "days": days,
+                    "url": absolute_url(f"{project.get_absolute_url()}update/", user.preferred_language),
+                },
+            )
+            for user in project.owners.filter(is_active=True)
+        ]
+    )
 
 
 def digest_updates(user: User, week_starting: datetime.date):
@@ -60,7 +74,9 @@ def digest_updates(user: User, week_starting: datetime.date):
     end = timezone.make_aware(datetime.datetime.combine(week_starting, datetime.time()))
     start = end - datetime.timedelta(days=7)
     return (
-        ProjectUpdate.objects.filter(project__in=visible.values("pk"), created_at__gte=start, created_at__lt=end)
+        ProjectUpdate.objects.filter(
+            project__in=visible.values("pk"), created_at__gte=start, created_at__lt=end
+        )
         .select_related("project")
         .order_by("project_id", "-created_at")
     )
@@ -73,12 +89,21 @@ def digest(*, user_id: int, week_starting: str) -> int:
     if not updates or not user.is_active:
         return 0
     items = [
-        {"update": u, "url": absolute_url(u.project.get_absolute_url(), user.preferred_language)} for u in updates
+        {"update": u, "url": absolute_url(u.project.get_absolute_url(), user.preferred_language)}
+        for u in updates
     ]
-    return messages_send([
-        message_render(
-            template="portfolio/email/digest", to=user.email, language=user.preferred_language,
-            context={"items": items, "week": week, "user": user,
-                     "following_url": absolute_url("/following/", user.preferred_language)},
-        )
-    ])
+    return messages_send(
+        [
+            message_render(
+                template="portfolio/email/digest",
+                to=user.email,
+                language=user.preferred_language,
+                context={
+                    "items": items,
+                    "week": week,
+                    "user": user,
+                    "following_url": absolute_url("/following/", user.preferred_language),
+                },
+            )
+        ]
+    )

@@ -101,8 +101,10 @@ def project_access(user, project: Project) -> ProjectAccess:
         or involved
         or staff
     )
-    change = is_owner or project.owner_organisation_id in mine.admin_of or (
-        staff and user.has_perm("portfolio.change_project")
+    change = (
+        is_owner
+        or project.owner_organisation_id in mine.admin_of
+        or (staff and user.has_perm("portfolio.change_project"))
     )
     return ProjectAccess(
         view=view,

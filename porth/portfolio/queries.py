@@ -4,6 +4,7 @@ from django import forms
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from porth.core.forms import replace_default_choice_message
 from porth.core.phases import Phase
 from porth.directory.models import LeadershipTeam, OrganisationKind, ProgrammeItem, WellbeingGoal
 
@@ -21,28 +22,42 @@ SORTS = {
 class ProjectFilterForm(forms.Form):
     """The portfolio's filters. The same names work as query parameters for the pages, exports and API."""
 
-    q = forms.CharField(label=_("Search"), required=False, max_length=200,
-                        help_text=_("Words from the title or summary, in English or Welsh"))
-    phase = forms.MultipleChoiceField(label=_("Phase"), required=False, choices=Phase.choices,
-                                      widget=forms.CheckboxSelectMultiple)
-    status = forms.MultipleChoiceField(label=_("Status"), required=False, choices=Status.choices,
-                                       widget=forms.CheckboxSelectMultiple)
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=200,
+        help_text=_("Words from the title or summary, in English or Welsh"),
+    )
+    phase = forms.MultipleChoiceField(
+        label=_("Phase"), required=False, choices=Phase.choices, widget=forms.CheckboxSelectMultiple
+    )
+    status = forms.MultipleChoiceField(
+        label=_("Status"), required=False, choices=Status.choices, widget=forms.CheckboxSelectMultiple
+    )
     stale = forms.BooleanField(label=_("Only projects with no update for 90 days"), required=False)
-    organisation = forms.CharField(label=_("Organisation code"), required=False, max_length=80,
-                                   help_text=_("Projects it owns or is a partner in"))
+    organisation = forms.CharField(
+        label=_("Organisation code"),
+        required=False,
+        max_length=80,
+        help_text=_("Projects it owns or is a partner in"),
+    )
     kind = forms.ChoiceField(label=_("Kind of owner organisation"), required=False)
     lead_team = forms.ChoiceField(label=_("Lead team"), required=False)
     programme_item = forms.ChoiceField(label=_("Programme item"), required=False)
     goal = forms.ChoiceField(label=_("Well-being goal"), required=False)
     service = forms.IntegerField(label=_("Council service (LGSL code)"), required=False, min_value=1)
     tag = forms.SlugField(label=_("Tag"), required=False, allow_unicode=True)
-    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
-        ("updated", _("Most recently updated")),
-        ("oldest_update", _("Longest since an update")),
-        ("newest", _("Newest added")),
-        ("title", _("Title")),
-        ("relevance", _("Best match (when searching)")),
-    ])
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("updated", _("Most recently updated")),
+            ("oldest_update", _("Longest since an update")),
+            ("newest", _("Newest added")),
+            ("title", _("Title")),
+            ("relevance", _("Best match (when searching)")),
+        ],
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -57,8 +72,7 @@ class ProjectFilterForm(forms.Form):
         self.fields["goal"].choices = [("", _("All goals"))] + [
             (str(g.number), str(g.name)) for g in WellbeingGoal.objects.all()
         ]
-        for field in self.fields.values():
-            field.error_messages.setdefault("invalid_choice", _("Choose a value from the list"))
+        replace_default_choice_message(self, _("Choose a value from the list"))
         self.fields["service"].error_messages["invalid"] = _("Enter an LGSL code as a whole number")
         self.fields["tag"].error_messages["invalid"] = _("Enter a tag as it appears on projects")
 
@@ -91,7 +105,9 @@ def _filter_related(queryset, data: dict):
     if data.get("organisation"):
         code = data["organisation"]
         partner = through.partner_organisations.through.objects.filter(organisation__code__iexact=code)
-        queryset = queryset.filter(Q(owner_organisation__code__iexact=code) | Q(pk__in=partner.values("project_id")))
+        queryset = queryset.filter(
+            Q(owner_organisation__code__iexact=code) | Q(pk__in=partner.values("project_id"))
+        )
     related = {
         "programme_item": (through.programme_items.through, "programmeitem_id"),
         "goal": (through.wellbeing_goals.through, "wellbeinggoal__number"),
@@ -100,7 +116,9 @@ def _filter_related(queryset, data: dict):
     }
     for name, (model, lookup) in related.items():
         if data.get(name) not in (None, ""):
-            queryset = queryset.filter(pk__in=model.objects.filter(**{lookup: data[name]}).values("project_id"))
+            queryset = queryset.filter(
+                pk__in=model.objects.filter(**{lookup: data[name]}).values("project_id")
+            )
     return queryset
 
 
@@ -108,8 +126,10 @@ def team_portfolio(team: LeadershipTeam, visible) -> dict:
     """A team's projects (that the viewer may see) counted by phase and by programme item."""
     projects = visible.for_team(team)
     by_phase = dict(projects.order_by().values_list("phase").annotate(n=Count("pk")))
-    items = ProgrammeItem.objects.filter(programme__team=team).order_by("number").annotate(
-        n=Count("projects", filter=Q(projects__in=projects.values("pk")))
+    items = (
+        ProgrammeItem.objects.filter(programme__team=team)
+        .order_by("number")
+        .annotate(n=Count("projects", filter=Q(projects__in=projects.values("pk"))))
     )
     return {
         "phases": [(value, label, by_phase.get(value, 0)) for value, label in Phase.choices],

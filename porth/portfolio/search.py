@@ -83,9 +83,10 @@ def _postgresql_search(words: list[str]) -> tuple[RawSQL, _RowRank]:
     matching = RawSQL(
         "SELECT id FROM portfolio_project WHERE search_vector @@ " + tsquery.format(query="%s"), (query,)
     )
-    # ts_rank's default weights count a title (weight A) 1.0 and a summary (weight B) 0.4.
+    # ts_rank's default weights count a title (weight A) 1.0 and a summary (weight B) 0.4; normalisation 1
+    # divides by 1 + log(length), so that, as with bm25, a match in a short text counts for more.
     rank = _RowRank(
-        "(SELECT ts_rank(search_row.search_vector, " + tsquery + ") "
+        "(SELECT ts_rank(search_row.search_vector, " + tsquery + ", 1) "
         "FROM portfolio_project AS search_row WHERE search_row.id = {pk})",
         query,
     )

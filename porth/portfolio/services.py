@@ -49,17 +49,32 @@ def project_create(*, user: User, fields: dict, related: dict, tags_text: str = 
 
 
 @transaction.atomic
-def project_update(*, project: Project, user: User, fields: dict, related: dict, tags_text: str | None) -> Project:
+def project_update(
+    *, project: Project, user: User, fields: dict, related: dict, tags_text: str | None
+) -> Project:
     return _save(project, user, fields, related, tags_text)
 
 
 @transaction.atomic
-def project_report(*, project: Project, user: User, status: str, status_reason: str, what_happened: str,
-                   whats_next: str, language: str) -> ProjectUpdate:
+def project_report(
+    *,
+    project: Project,
+    user: User,
+    status: str,
+    status_reason: str,
+    what_happened: str,
+    whats_next: str,
+    language: str,
+) -> ProjectUpdate:
     """Report once: the update becomes the project's status and feeds the page, the feeds and the digests."""
     update = ProjectUpdate.objects.create(
-        project=project, author=user, status=status, status_reason=status_reason, what_happened=what_happened,
-        whats_next=whats_next, language=language,
+        project=project,
+        author=user,
+        status=status,
+        status_reason=status_reason,
+        what_happened=what_happened,
+        whats_next=whats_next,
+        language=language,
     )
     project.status, project.status_reason = status, status_reason
     project.last_update_at = update.created_at

@@ -37,8 +37,11 @@ def project_detail(request, pk):
         "project": project,
         "access": access,
         "updates": project.updates.select_related("author")[:20],
-        "asks": project.collaboration_requests.select_related("requester", "organisation") if access.decide else [],
-        "following": request.user.is_authenticated and Follow.objects.filter(user=request.user, project=project).exists(),
+        "asks": project.collaboration_requests.select_related("requester", "organisation")
+        if access.decide
+        else [],
+        "following": request.user.is_authenticated
+        and Follow.objects.filter(user=request.user, project=project).exists(),
         "decide_form": DecideForm(),
     }
     return render(request, "portfolio/project_detail.html", context)
@@ -55,12 +58,24 @@ def project_create(request):
     owners = _owner_choices(request.user)
     if not owners.exists():
         return render(request, "portfolio/no_organisation.html", status=403)
-    form = ProjectForm(request.POST if request.method == "POST" else None, owner_choices=owners,
-                       initial={"phase": "discovery", "status": "on_track", "budget_band": "unknown",
-                                "collaboration": "sharing_ideas", "visibility": "public"})
+    form = ProjectForm(
+        request.POST if request.method == "POST" else None,
+        owner_choices=owners,
+        initial={
+            "phase": "discovery",
+            "status": "on_track",
+            "budget_band": "unknown",
+            "collaboration": "sharing_ideas",
+            "visibility": "public",
+        },
+    )
     if request.method == "POST" and form.is_valid():
-        project = services.project_create(user=request.user, fields=form.project_fields(), related=form.related(),
-                                          tags_text=form.cleaned_data["tags"])
+        project = services.project_create(
+            user=request.user,
+            fields=form.project_fields(),
+            related=form.related(),
+            tags_text=form.cleaned_data["tags"],
+        )
         messages.success(request, _("The project has been added to the portfolio."))
         return redirect(project.get_absolute_url())
     return render(request, "portfolio/project_form.html", {"form": form, "project": None})
@@ -72,11 +87,19 @@ def project_edit(request, pk):
     if not access.change:
         raise PermissionDenied
     owners = _owner_choices(request.user) | Organisation.objects.filter(pk=project.owner_organisation_id)
-    form = ProjectForm(request.POST if request.method == "POST" else None, owner_choices=owners.distinct(),
-                       initial=ProjectForm.initial_for(project))
+    form = ProjectForm(
+        request.POST if request.method == "POST" else None,
+        owner_choices=owners.distinct(),
+        initial=ProjectForm.initial_for(project),
+    )
     if request.method == "POST" and form.is_valid():
-        services.project_update(project=project, user=request.user, fields=form.project_fields(),
-                                related=form.related(), tags_text=form.cleaned_data["tags"])
+        services.project_update(
+            project=project,
+            user=request.user,
+            fields=form.project_fields(),
+            related=form.related(),
+            tags_text=form.cleaned_data["tags"],
+        )
         messages.success(request, _("Your changes have been saved. The old version is kept in the history."))
         return redirect(project.get_absolute_url())
     return render(request, "portfolio/project_form.html", {"form": form, "project": project})
@@ -89,22 +112,31 @@ def project_report(request, pk):
         raise PermissionDenied
     form = UpdateForm(request.POST if request.method == "POST" else None, initial={"status": project.status})
     if request.method == "POST" and form.is_valid():
-        services.project_report(project=project, user=request.user, language=active_language(), **form.cleaned_data)
-        messages.success(request, _("Thank you. Your update is on the project page and in followers' digests."))
+        services.project_report(
+            project=project, user=request.user, language=active_language(), **form.cleaned_data
+        )
+        messages.success(
+            request, _("Thank you. Your update is on the project page and in followers' digests.")
+        )
         return redirect(project.get_absolute_url())
     return render(request, "portfolio/project_update.html", {"form": form, "project": project})
 
 
 def project_history(request, pk):
     project, access = project_get_for_user(request.user, pk)
-    records = list(project.history.select_related("history_user").order_by("-history_date", "-history_id")[:50])
+    records = list(
+        project.history.select_related("history_user").order_by("-history_date", "-history_id")[:50]
+    )
     changes = []
     for newer, older in zip(records, [*records[1:], None], strict=True):
         delta = newer.diff_against(older) if older else None
         changes.append({"record": newer, "changes": delta.changes if delta else [], "created": older is None})
     fields = {f.name: f.verbose_name for f in Project._meta.get_fields() if hasattr(f, "verbose_name")}
-    return render(request, "portfolio/project_history.html",
-                  {"project": project, "access": access, "changes": changes, "field_names": fields})
+    return render(
+        request,
+        "portfolio/project_history.html",
+        {"project": project, "access": access, "changes": changes, "field_names": fields},
+    )
 
 
 @login_required
@@ -114,8 +146,12 @@ def project_hand_over(request, pk):
         raise PermissionDenied
     form = HandOverForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        services.project_hand_over(project=project, user=request.user, to=form.cleaned_data["user"],
-                                   keep_me=form.cleaned_data["keep_me"])
+        services.project_hand_over(
+            project=project,
+            user=request.user,
+            to=form.cleaned_data["user"],
+            keep_me=form.cleaned_data["keep_me"],
+        )
         messages.success(request, _("The project has been handed over."))
         return redirect(project.get_absolute_url())
     return render(request, "portfolio/project_hand_over.html", {"form": form, "project": project})
@@ -130,7 +166,9 @@ def project_ask(request, pk):
     form = AskToJoinForm(request.POST if request.method == "POST" else None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         services.collaboration_ask(project=project, user=request.user, **form.cleaned_data)
-        messages.success(request, _("Your request has been sent to the project's owners. We will email you their answer."))
+        messages.success(
+            request, _("Your request has been sent to the project's owners. We will email you their answer.")
+        )
         return redirect(project.get_absolute_url())
     return render(request, "portfolio/project_ask.html", {"form": form, "project": project})
 
@@ -141,13 +179,19 @@ def project_decide(request, pk, ask_id):
     project, access = project_get_for_user(request.user, pk)
     if not access.decide:
         raise PermissionDenied
-    ask = get_object_or_404(CollaborationRequest, pk=ask_id, project=project, state=CollaborationRequest.State.PENDING)
+    ask = get_object_or_404(
+        CollaborationRequest, pk=ask_id, project=project, state=CollaborationRequest.State.PENDING
+    )
     form = DecideForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Select accept or decline"))
         return redirect(project.get_absolute_url())
-    services.collaboration_decide(ask=ask, user=request.user, accept=form.cleaned_data["decision"] == "accept",
-                                  reply=form.cleaned_data["reply"])
+    services.collaboration_decide(
+        ask=ask,
+        user=request.user,
+        accept=form.cleaned_data["decision"] == "accept",
+        reply=form.cleaned_data["reply"],
+    )
     messages.success(request, _("Your answer has been sent."))
     return redirect(project.get_absolute_url())
 
@@ -184,9 +228,12 @@ def project_export(request, fmt):
     projects = projects_visible_to(request.user)
     if form.is_bound:
         if not form.is_valid():
-            return render(request, "portfolio/project_list.html",
-                          {"form": form, "page_obj": Paginator(Project.objects.none(), PAGE_SIZE).get_page(1)},
-                          status=400)
+            return render(
+                request,
+                "portfolio/project_list.html",
+                {"form": form, "page_obj": Paginator(Project.objects.none(), PAGE_SIZE).get_page(1)},
+                status=400,
+            )
         projects = projects_filtered(projects, form.cleaned_data)
     working = memberships(request.user).public_servant or request.user.is_staff
     rows = export_rows(projects, working=working)

@@ -134,7 +134,10 @@ def test_search_composes_with_filters_before_and_after(add, org):
     cardiff_beta = add(title_en="Housing repairs online", phase=Phase.BETA)
     swansea = Project.objects.create(title_en="Housing repairs", owner_organisation=other, phase=Phase.ALPHA)
 
-    assert search("housing", Project.objects.filter(owner_organisation=org)) == [cardiff_alpha, cardiff_beta]
+    assert set(search("housing", Project.objects.filter(owner_organisation=org))) == {
+        cardiff_alpha,
+        cardiff_beta,
+    }
     found = project_search(Project.objects.all(), "housing").filter(phase=Phase.ALPHA)
     assert set(found) == {cardiff_alpha, swansea}
     assert project_search(Project.objects.all(), "housing").count() == 3

@@ -1,0 +1,202 @@
+"""Every write to a project, tried by each kind of person: only the right ones succeed."""
+
+import pytest
+
+from porth.portfolio.models import CollaborationRequest, Project, ProjectUpdate
+
+from .conftest import make_project
+
+pytestmark = pytest.mark.django_db
+
+WHO = ["anonymous", "owner", "colleague", "org_admin", "partner", "team_member", "other_org", "no_org"]
+
+
+def login(client, people, who):
+    if who != "anonymous":
+        client.force_login(people[who])
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [
+        ("anonymous", False),
+        ("owner", True),
+        ("colleague", False),
+        ("org_admin", True),
+        ("partner", False),
+        ("team_member", False),
+        ("other_org", False),
+        ("no_org", False),
+    ],
+)
+def test_changing_the_details(client, people, project, who, allowed):
+    login(client, people, who)
+    response = client.post(
+        f"/projects/{project.pk}/edit/",
+        {
+            "title_en": "Changed",
+            "summary_en": "Changed summary.",
+            "owner_organisation": "W06000015",
+            "phase": "beta",
+            "status": "on_track",
+            "budget_band": "unknown",
+            "collaboration": "open_to_partners",
+            "visibility": "public",
+        },
+    )
+    project.refresh_from_db()
+    assert (project.title_en == "Changed") is allowed
+    if not allowed:
+        assert response.status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [
+        ("anonymous", False),
+        ("owner", True),
+        ("colleague", True),
+        ("org_admin", True),
+        ("partner", True),
+        ("team_member", False),
+        ("other_org", False),
+        ("no_org", False),
+    ],
+)
+def test_reporting_an_update(client, people, project, who, allowed):
+    login(client, people, who)
+    client.post(
+        f"/projects/{project.pk}/update/", {"status": "at_risk", "what_happened": "Supplier delayed."}
+    )
+    assert ProjectUpdate.objects.filter(project=project).exists() is allowed
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [
+        ("anonymous", False),
+        ("owner", False),
+        ("colleague", False),
+        ("partner", False),
+        ("team_member", True),
+        ("other_org", True),
+        ("no_org", False),
+    ],
+)
+def test_asking_to_work_together(client, people, project, who, allowed):
+    login(client, people, who)
+    organisation = {"team_member": "welsh-local-government-association", "other_org": "W06000011"}.get(
+        who, "W06000015"
+    )
+    client.post(
+        f"/projects/{project.pk}/work-together/",
+        {"kind": "partner", "organisation": organisation, "message": "We are doing the same."},
+    )
+    assert CollaborationRequest.objects.filter(project=project).exists() is allowed
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [
+        ("anonymous", False),
+        ("owner", True),
+        ("colleague", False),
+        ("org_admin", False),
+        ("partner", False),
+        ("team_member", False),
+        ("other_org", False),
+    ],
+)
+def test_only_the_owner_decides_on_working_together(client, people, project, who, allowed, admin_user):
+    from porth.directory.models import Organisation
+    from porth.portfolio import services
+
+    ask = services.collaboration_ask(
+        project=project,
+        user=people["other_org"],
+        organisation=Organisation.objects.get(code="W06000011"),
+        kind="partner",
+        message="Hello",
+    )
+    login(client, people, who)
+    client.post(f"/projects/{project.pk}/work-together/{ask.pk}/", {"decision": "accept"})
+    ask.refresh_from_db()
+    assert (ask.state == "accepted") is allowed
+
+
+def test_a_site_administrator_may_not_decide_for_the_owner(client, people, project, admin_user):
+    from porth.directory.models import Organisation
+    from porth.portfolio import services
+
+    ask = services.collaboration_ask(
+        project=project,
+        user=people["other_org"],
+        organisation=Organisation.objects.get(code="W06000011"),
+        kind="talk",
+        message="Hello",
+    )
+    client.force_login(admin_user)
+    assert (
+        client.post(f"/projects/{project.pk}/work-together/{ask.pk}/", {"decision": "accept"}).status_code
+        == 403
+    )
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"),
+    [
+        ("anonymous", False),
+        ("owner", True),
+        ("colleague", False),
+        ("org_admin", False),
+        ("partner", False),
+        ("other_org", False),
+    ],
+)
+def test_handing_over(client, people, project, who, allowed):
+    login(client, people, who)
+    client.post(f"/projects/{project.pk}/hand-over/", {"email": people["no_org"].email})
+    assert project.owners.filter(pk=people["no_org"].pk).exists() is allowed
+
+
+@pytest.mark.parametrize(
+    ("who", "sees_private", "sees_public_sector"),
+    [
+        ("anonymous", False, False),
+        ("owner", True, True),
+        ("colleague", True, True),
+        ("partner", True, True),
+        ("team_member", True, True),
+        ("other_org", False, True),
+        ("no_org", False, False),
+    ],
+)
+def test_who_sees_private_and_public_sector_projects(client, people, who, sees_private, sees_public_sector):
+    private = make_project(people["owner"], visibility="private", title_en="Private one")
+    sector = make_project(people["owner"], visibility="public_sector", title_en="Sector one")
+    login(client, people, who)
+    assert (client.get(private.get_absolute_url()).status_code == 200) is sees_private
+    assert (client.get(sector.get_absolute_url()).status_code == 200) is sees_public_sector
+    listing = client.get("/projects/").content.decode()
+    assert ("Private one" in listing) is sees_private
+    assert ("Sector one" in listing) is sees_public_sector
+
+
+def test_only_people_of_an_organisation_can_add_projects(client, people):
+    client.force_login(people["no_org"])
+    assert client.get("/projects/new/").status_code == 403
+    client.force_login(people["owner"])
+    response = client.post(
+        "/projects/new/",
+        {
+            "title_cy": "Prosiect newydd",
+            "summary_cy": "Disgrifiad.",
+            "owner_organisation": "W06000011",
+            "phase": "alpha",
+            "status": "on_track",
+            "budget_band": "unknown",
+            "collaboration": "sharing_ideas",
+            "visibility": "public",
+        },
+    )
+    assert response.status_code == 200 and not Project.objects.exists(), "Cardiff people cannot add Swansea's"

@@ -1,0 +1,260 @@
+"""Projects through the web: adding, changing, reporting, history, following, working together."""
+
+import html
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from porth.directory.models import Organisation
+from porth.portfolio import services
+from porth.portfolio.models import CollaborationRequest, Follow, Project
+
+from .conftest import make_project
+
+pytestmark = pytest.mark.django_db
+
+NEW = {
+    "title_cy": "Cais am fathodyn glas",
+    "summary_cy": "Gwneud cais ar-lein am fathodyn glas.",
+    "owner_organisation": "W06000015",
+    "partner_organisations": ["W06000014"],
+    "phase": "discovery",
+    "status": "on_track",
+    "budget_band": "under_50k",
+    "collaboration": "open_to_partners",
+    "lead_team": "wlga-digital-team",
+    "tags": "blue badge, Parking",
+    "visibility": "public",
+    "contact_1_name": "Alys Morgan",
+    "contact_1_role": "Service owner",
+    "contact_1_email": "alys@cardiff.example",
+    "link_1_title": "Blog",
+    "link_1_url": "https://example.gov.wales/blog",
+    "started_on_0": "1",
+    "started_on_1": "4",
+    "started_on_2": "2026",
+}
+
+
+def text(response):
+    return html.unescape(response.content.decode())
+
+
+def test_add_a_project_in_welsh_only_and_the_page_says_english_is_missing(client, people):
+    client.force_login(people["owner"])
+    response = client.post("/projects/new/", NEW)
+    project = Project.objects.get()
+    assert response.url == project.get_absolute_url()
+    assert project.owners.get() == people["owner"]
+    assert sorted(t.slug for t in project.tags.all()) == ["blue-badge", "parking"]
+    page = text(client.get(project.get_absolute_url()))
+    assert "This project has not been described in English yet." in page
+    assert (
+        '<span lang="cy">Cais am fathodyn glas</span>'
+        in client.get(project.get_absolute_url()).content.decode()
+    )
+    assert "Cais am fathodyn glas" in text(client.get(f"/cy{project.get_absolute_url()}"))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"title_cy": "", "title_en": ""}, "Enter a title in English or in Welsh"),
+        ({"summary_cy": ""}, "Enter a summary in English or in Welsh"),
+        ({"owner_organisation": "W06000011"}, "Choose one of your organisations"),
+        ({"partner_organisations": ["W06000015"]}, "The owner organisation cannot also be a partner"),
+        (
+            {"expected_end_on_0": "1", "expected_end_on_1": "1", "expected_end_on_2": "2025"},
+            "The expected end date must be after the start date",
+        ),
+        ({"link_1_url": "not a url"}, "Enter a web address"),
+        ({"contact_1_name": ""}, "Enter the contact's name"),
+        ({"phase": "finished"}, "Choose from the list"),
+        ({"title_en": "x" * 201}, "200"),
+    ],
+)
+def test_bad_input_is_explained_and_keeps_what_was_typed(client, people, change, message):
+    client.force_login(people["owner"])
+    page = text(client.post("/projects/new/", {**NEW, **change}))
+    assert "There is a problem" in page and message in page
+    assert "Cais am fathodyn glas" in page or change.get("title_cy") == ""
+    assert not Project.objects.exists()
+
+
+def test_changes_are_kept_as_history(client, people, project):
+    client.force_login(people["owner"])
+    data = {**NEW, "title_en": "Booking a recycling slot", "title_cy": project.title_cy}
+    client.post(f"/projects/{project.pk}/edit/", data)
+    page = text(client.get(f"/projects/{project.pk}/history/"))
+    assert "Booking a visit to a recycling centre" in page and "Booking a recycling slot" in page
+    assert "Added to the portfolio." in page
+    assert project.history.count() >= 2
+
+
+def test_report_once_feeds_the_page_the_status_and_the_feed(client, people, project):
+    client.force_login(people["colleague"])
+    client.post(
+        f"/projects/{project.pk}/update/",
+        {
+            "status": "at_risk",
+            "status_reason": "Supplier late",
+            "what_happened": "The supplier missed a deadline.",
+            "whats_next": "A new plan by Friday.",
+        },
+    )
+    project.refresh_from_db()
+    assert project.status == "at_risk" and project.status_reason == "Supplier late"
+    page = text(client.get(project.get_absolute_url()))
+    assert "The supplier missed a deadline." in page and "A new plan by Friday." in page
+    client.logout()
+    feed = client.get(f"/projects/{project.pk}/feed/")
+    assert feed["Content-Type"].startswith("application/atom+xml")
+    assert "The supplier missed a deadline." in feed.content.decode()
+    assert "The supplier missed a deadline." in client.get("/organisations/W06000015/feed/").content.decode()
+    assert "The supplier missed a deadline." in client.get("/teams/wlga-digital-team/feed/").content.decode()
+
+
+def test_an_update_needs_what_happened(client, people, project):
+    client.force_login(people["owner"])
+    page = text(client.post(f"/projects/{project.pk}/update/", {"status": "on_track", "what_happened": ""}))
+    assert "Say what has happened" in page
+
+
+def test_private_projects_never_appear_in_feeds(client, people):
+    private = make_project(people["owner"], visibility="private")
+    services.project_report(
+        project=private,
+        user=people["owner"],
+        status="on_track",
+        status_reason="",
+        what_happened="Secret progress.",
+        whats_next="",
+        language="en",
+    )
+    assert client.get(f"/projects/{private.pk}/feed/").status_code == 404
+    assert "Secret progress." not in client.get("/organisations/W06000015/feed/").content.decode()
+
+
+def test_follow_and_unfollow_a_project_an_organisation_and_a_team(client, people, project):
+    client.force_login(people["other_org"])
+    for path in (f"/follow/project/{project.pk}/", "/follow/organisation/W06000015/", "/follow/team/cdps/"):
+        client.post(path)
+    assert Follow.objects.filter(user=people["other_org"]).count() == 3
+    assert "Booking a visit to a recycling centre" in text(client.get("/following/"))
+    client.post(f"/follow/project/{project.pk}/")
+    assert Follow.objects.filter(user=people["other_org"]).count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_ask_to_join_then_the_owner_accepts_and_both_are_told(client, people, project):
+    client.force_login(people["other_org"])
+    client.post(
+        f"/projects/{project.pk}/work-together/",
+        {"kind": "partner", "organisation": "W06000011", "message": "We built the same last year."},
+    )
+    ask = CollaborationRequest.objects.get()
+    assert [m.to for m in mail.outbox] == [[people["owner"].email]]
+    client.force_login(people["owner"])
+    assert "We built the same last year." in text(client.get(project.get_absolute_url()))
+    client.post(
+        f"/projects/{project.pk}/work-together/{ask.pk}/", {"decision": "accept", "reply": "Welcome!"}
+    )
+    assert project.partner_organisations.filter(code="W06000011").exists()
+    assert mail.outbox[-1].to == [people["other_org"].email] and "Welcome!" in mail.outbox[-1].body
+    swansea = text(client.get("/organisations/W06000011/"))
+    assert "Projects it works on as a partner" in swansea and project.title_en in swansea
+    assert project.title_en in text(client.get("/organisations/W06000015/"))
+
+
+def test_list_filters_search_sort_and_paginate(client, people):
+    for n in range(25):
+        make_project(people["owner"], title_en=f"Project number {n}", phase="beta" if n % 2 else "alpha")
+    make_project(people["owner"], title_en="Chatbot dwyieithog", title_cy="Sgwrsfot dwyieithog", phase="live")
+    page = text(client.get("/projects/"))
+    assert "26 projects" in page and 'rel="next"' in page
+    assert "13 projects" in text(client.get("/projects/", {"phase": "alpha"}))
+    assert "1 project" in text(client.get("/projects/", {"q": "sgwrsfot"}))
+    assert "Chatbot dwyieithog" in text(client.get("/projects/", {"q": "chatbot"}))
+    assert "Choose a value from the list" in text(client.get("/projects/", {"phase": "finished"}))
+
+
+def test_list_query_count_does_not_grow_with_projects(client, people, django_assert_max_num_queries):
+    for n in range(30):
+        make_project(people["owner"], title_en=f"Project {n}")
+    client.force_login(people["partner"])
+    with django_assert_max_num_queries(14):
+        client.get("/projects/")
+
+
+def test_stale_projects_are_marked_and_can_be_filtered(client, people, project):
+    from django.utils import timezone
+
+    Project.objects.filter(pk=project.pk).update(last_update_at=timezone.now() - timezone.timedelta(days=120))
+    assert "Out of date" in text(client.get("/projects/"))
+    assert "1 project" in text(client.get("/projects/", {"stale": "on"}))
+    assert "may be out of date" in text(client.get(project.get_absolute_url()))
+
+
+def test_the_team_page_shows_its_portfolio_by_phase_and_programme_item(client, people, project):
+    from porth.directory.models import ProgrammeItem
+
+    item = ProgrammeItem.objects.filter(programme__team__slug="wlga-digital-team").first()
+    project.programme_items.add(item)
+    page = text(client.get("/teams/wlga-digital-team/"))
+    assert "By phase" in page and "By programme item" in page
+    assert f"?programme_item={item.pk}" in page
+
+
+def test_exports_stream_what_the_user_may_see(client, people, project):
+    make_project(people["owner"], visibility="private", title_en="Hidden")
+    response = client.get("/projects/export.csv")
+    body = b"".join(response.streaming_content).decode()
+    assert "Booking a visit to a recycling centre" in body and "Hidden" not in body
+    assert "contacts" not in body.splitlines()[0], "the public get public fields only"
+    client.force_login(people["owner"])
+    data = b"".join(client.get("/projects/export.json").streaming_content).decode()
+    import json
+
+    rows = json.loads(data)
+    assert {r["title_en"] for r in rows} == {"Booking a visit to a recycling centre", "Hidden"}
+    assert "contacts" in rows[0]
+    assert client.get("/projects/export.xml").status_code == 404
+
+
+def test_a_request_accepted_at_the_front_door_becomes_a_project(client, people):
+    from porth.frontdoor import services as frontdoor
+
+    answers = frontdoor.Answers(
+        organisation=Organisation.objects.get(code="W06000015"),
+        others=[],
+        title="Garden waste permits",
+        description="Residents buy permits by phone.",
+        health_or_social_care=False,
+        welsh_government_service=False,
+        help_wanted=["service_design"],
+        phase="discovery",
+        timescale="not_sure",
+        contact_name="Owner",
+        contact_email=people["owner"].email,
+    )
+    request = frontdoor.request_submit(user=people["owner"], answers=answers, language="en")
+    client.force_login(people["team_member"])
+    response = client.post(f"/requests/{request.reference}/make-project/")
+    assert not Project.objects.exists(), "only an accepted request becomes a project"
+    frontdoor.request_change_status(
+        request=request, user=people["team_member"], team=request.lead_team, status="accepted"
+    )
+    response = client.post(f"/requests/{request.reference}/make-project/")
+    project = Project.objects.get()
+    assert response.url == project.get_absolute_url()
+    assert project.request == request and project.title_en == "Garden waste permits"
+    assert project.owners.get() == people["owner"] and project.lead_team == request.lead_team
+
+
+def test_project_page_query_count(client, people, project):
+    client.force_login(people["owner"])
+    with CaptureQueriesContext(connection) as queries:
+        client.get(project.get_absolute_url())
+    assert len(queries) <= 25, [q["sql"] for q in queries]
