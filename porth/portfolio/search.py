@@ -9,7 +9,8 @@ creates it in SQL:
 - SQLite: an external-content FTS5 table, portfolio_project_fts, kept in step by triggers on
   portfolio_project (so bulk_create, update() and delete() keep it right too).
 - PostgreSQL: a stored generated tsvector column, portfolio_project.search_vector, with a GIN index. Accents
-  are folded on both sides by the migration's immutable SQL function portfolio_search_fold().
+  are folded on both sides by the migration's immutable SQL function portfolio_search_fold() (unaccent() is
+  not immutable, so a generated column cannot call it; the migration says more).
 
 User text is never passed on as query syntax: it is cut into words of letters and digits, and only those
 words, each quoted or suffixed by us, reach FTS5 MATCH or to_tsquery.

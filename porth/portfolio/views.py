@@ -163,7 +163,11 @@ def project_ask(request, pk):
     if not access.ask_to_join:
         raise PermissionDenied
     organisations = Organisation.objects.filter(pk__in=memberships(request.user).organisations)
-    form = AskToJoinForm(request.POST if request.method == "POST" else None, organisations=organisations)
+    # Most people belong to one organisation: choose it for them.
+    initial = {"organisation": organisations[0].code} if len(organisations) == 1 else {}
+    form = AskToJoinForm(
+        request.POST if request.method == "POST" else None, organisations=organisations, initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         services.collaboration_ask(project=project, user=request.user, **form.cleaned_data)
         messages.success(

@@ -45,8 +45,15 @@ def test_api_hides_a_private_project_from_strangers(client, people):
 @pytest.mark.django_db(transaction=True)
 def test_weekly_digest_goes_once_in_the_followers_language(people, project):
     services.follow_toggle(user=people["partner"], project=project)
-    services.project_report(project=project, user=people["owner"], status="on_track", status_reason="",
-                            what_happened="Tested with 40 residents.", whats_next="", language="en")
+    services.project_report(
+        project=project,
+        user=people["owner"],
+        status="on_track",
+        status_reason="",
+        what_happened="Tested with 40 residents.",
+        whats_next="",
+        language="en",
+    )
     next_monday = services.week_start(timezone.localdate()) + datetime.timedelta(days=7)
     assert services.digests_queue(today=next_monday) == 1
     assert services.digests_queue(today=next_monday) == 0
@@ -61,8 +68,15 @@ def test_weekly_digest_goes_once_in_the_followers_language(people, project):
 def test_digest_leaves_out_what_the_follower_may_not_see(people):
     private = make_project(people["owner"], visibility="private")
     services.follow_toggle(user=people["other_org"], organisation=private.owner_organisation)
-    services.project_report(project=private, user=people["owner"], status="on_track", status_reason="",
-                            what_happened="Secret.", whats_next="", language="en")
+    services.project_report(
+        project=private,
+        user=people["owner"],
+        status="on_track",
+        status_reason="",
+        what_happened="Secret.",
+        whats_next="",
+        language="en",
+    )
     services.digests_queue(today=services.week_start(timezone.localdate()) + datetime.timedelta(days=7))
     assert mail.outbox == []
 
@@ -74,8 +88,15 @@ def test_stale_projects_nudge_their_owners_once_a_month(people, project, capsys)
     call_command("nudge_stale_projects")
     assert [m.to for m in mail.outbox] == [[people["owner"].email]]
     assert "Reminded the owners of 0 stale project(s)." in capsys.readouterr().out
-    services.project_report(project=project, user=people["owner"], status="on_track", status_reason="",
-                            what_happened="Back on it.", whats_next="", language="en")
+    services.project_report(
+        project=project,
+        user=people["owner"],
+        status="on_track",
+        status_reason="",
+        what_happened="Back on it.",
+        whats_next="",
+        language="en",
+    )
     project.refresh_from_db()
     assert not project.is_stale and project.nudged_at is None
 

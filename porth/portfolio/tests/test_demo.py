@@ -1,0 +1,98 @@
+import pytest
+from django.db.models import Count, Max
+
+from porth.accounts.demo import demo_users_load
+from porth.core.phases import Phase
+from porth.directory.models import OrganisationKind
+from porth.portfolio.demo import demo_projects_clear, demo_projects_load, projects_load_scale
+from porth.portfolio.models import CollaborationRequest, Project, ProjectUpdate
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo_users(reference, settings, tmp_path):
+    settings.VAR_DIR = tmp_path
+    return demo_users_load()
+
+
+@pytest.fixture
+def demo_portfolio(demo_users):
+    return demo_projects_load()
+
+
+def test_demo_load_makes_about_300_demo_projects_each_with_an_owner(demo_portfolio):
+    assert 280 <= demo_portfolio <= 320
+    assert Project.objects.count() == demo_portfolio
+    assert not Project.objects.filter(is_demo=False).exists()
+    assert not Project.objects.annotate(n=Count("owners")).filter(n=0).exists()
+
+
+def test_demo_projects_are_mostly_bilingual_with_some_in_one_language_only(demo_portfolio):
+    english_only = Project.objects.filter(title_cy="").count()
+    welsh_only = Project.objects.filter(title_en="").count()
+    assert english_only and welsh_only
+    assert 0.08 <= (english_only + welsh_only) / demo_portfolio <= 0.25
+    assert Project.objects.filter(title_cy="Archebu slot mewn canolfan ailgylchu").exists()
+
+
+def test_the_same_work_appears_at_several_councils(demo_portfolio):
+    recycling = Project.objects.filter(summary_en__contains="household recycling centre")
+    recycling |= Project.objects.filter(summary_cy__contains="canolfan ailgylchu gwastraff cartref")
+    assert recycling.values("owner_organisation").distinct().count() >= 5
+
+
+def test_about_one_in_seven_live_demo_projects_is_stale(demo_portfolio):
+    not_retired = Project.objects.exclude(phase=Phase.RETIRED).count()
+    assert 0.07 <= Project.objects.stale().count() / not_retired <= 0.25
+
+
+def test_demo_projects_use_every_phase(demo_portfolio):
+    assert set(Project.objects.values_list("phase", flat=True)) == set(Phase.values)
+
+
+def test_last_update_is_the_latest_update_and_the_project_was_added_before_it(demo_portfolio):
+    assert ProjectUpdate.objects.count() > demo_portfolio
+    projects = Project.objects.annotate(latest=Max("updates__created_at")).filter(latest__isnull=False)
+    for project in projects:
+        assert project.last_update_at == project.latest
+        assert project.created_at < project.updates.earliest("created_at").created_at
+
+
+def test_council_projects_are_led_by_the_wlga_team_and_health_projects_by_nhs_wales(demo_portfolio):
+    councils = Project.objects.filter(owner_organisation__kind=OrganisationKind.LOCAL_AUTHORITY)
+    boards = Project.objects.filter(owner_organisation__kind=OrganisationKind.HEALTH_BOARD)
+    assert set(councils.values_list("lead_team__slug", flat=True)) == {"wlga-digital-team"}
+    assert set(boards.values_list("lead_team__slug", flat=True)) == {"nhs-wales-digital"}
+
+
+def test_demo_projects_have_partners_tags_goals_and_requests(demo_portfolio):
+    assert Project.objects.filter(partner_organisations__isnull=False).distinct().count() > 50
+    assert not Project.objects.annotate(n=Count("tags")).filter(n=0).exists()
+    assert not Project.objects.annotate(n=Count("wellbeing_goals")).filter(n=0).exists()
+    states = set(CollaborationRequest.objects.values_list("state", flat=True))
+    assert states == set(CollaborationRequest.State.values)
+
+
+def test_loading_the_demo_projects_again_makes_nothing(demo_portfolio):
+    assert demo_projects_load() == 0
+    assert Project.objects.count() == demo_portfolio
+
+
+def test_clearing_the_demo_projects_removes_them_with_their_updates_and_history(demo_portfolio):
+    assert demo_projects_clear() == demo_portfolio
+    assert not Project.objects.exists()
+    assert not ProjectUpdate.objects.exists()
+    assert not CollaborationRequest.objects.exists()
+    assert not Project.history.exists()
+
+
+def test_scale_load_makes_the_projects_asked_for_with_partners_and_tags(demo_users):
+    seconds = projects_load_scale(2000, batch_size=500)
+    assert seconds > 0
+    assert Project.objects.filter(is_demo=True).count() == 2000
+    with_partner = Project.objects.filter(partner_organisations__isnull=False).distinct().count()
+    with_tag = Project.objects.filter(tags__isnull=False).distinct().count()
+    assert 250 <= with_partner <= 550
+    assert 250 <= with_tag <= 550
+    assert Project.objects.filter(programme_items__isnull=False).exists()
