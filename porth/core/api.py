@@ -79,7 +79,6 @@ def authentication_error(request, exc):
 
 def _register_routers():
     from porth.frontdoor.api import router as frontdoor_router
-
     from porth.portfolio.api import router as portfolio_router
 
     api.add_router("/", frontdoor_router)

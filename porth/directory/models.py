@@ -361,7 +361,8 @@ class StructuralChange(SourcedFact):
 class Service(models.Model):
     """A council service from the Local Government Service List (LGSL), for tagging what a project is about.
 
-    The list is published in English only, so its labels are shown in English on Welsh pages too, marked as such.
+    The list is published in English only, so its labels are shown in English on Welsh pages too, marked as
+    such.
     """
 
     lgsl_code = models.PositiveIntegerField(_("LGSL code"), unique=True)

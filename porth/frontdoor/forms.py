@@ -8,9 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from porth.accounts.forms import EMAIL_MESSAGES
 from porth.core.forms import GovukDateField
-from porth.directory.models import LeadershipTeam, Organisation
-
 from porth.core.phases import REQUEST_PHASES
+from porth.directory.models import LeadershipTeam, Organisation
 
 from .models import Help, HelpRequest, Timescale
 

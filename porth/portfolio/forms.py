@@ -285,7 +285,7 @@ class ProjectForm(forms.Form):
         initial["programme_items"] = [i.pk for i in project.programme_items.all()]
         initial["wellbeing_goals"] = [g.pk for g in project.wellbeing_goals.all()]
         services = [s.lgsl_code for s in project.services.all()]
-        initial["service_1"], initial["service_2"] = (services + [None, None])[:2]
+        initial["service_1"], initial["service_2"] = [*services, None, None][:2]
         initial["tags"] = ", ".join(t.name for t in project.tags.all())
         for n, contact in enumerate(project.contacts[:CONTACT_ROWS], start=1):
             for key in ("name", "role", "email"):

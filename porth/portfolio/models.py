@@ -1,7 +1,8 @@
 """The shared portfolio: every digital project in the Welsh public sector, kept true by the people doing it.
 
-A project is reported once: its updates feed the project page, the activity feeds and the digests. Every change
-to a project is kept as history. A project with no update for 90 days is stale, and its owners are nudged.
+A project is reported once: its updates feed the project page, the activity feeds and the digests. Every
+change to a project is kept as history. A project with no update for 90 days is stale, and its owners are
+nudged.
 """
 
 import datetime
@@ -268,6 +269,9 @@ class DigestSent(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "week_starting"], name="digest_once_a_week")]
+
+    def __str__(self):
+        return f"{self.user_id} {self.week_starting}"
 
 
 class CollaborationRequest(models.Model):

@@ -1,8 +1,8 @@
 """Who may see and change a project, decided in one place.
 
 - Anyone sees public projects. People signed in from a Welsh public body (a member of an organisation or a
-  leadership team) also see public-sector projects. Private projects are seen by their owners, the people of the
-  owner and partner organisations, the leadership teams involved, and site staff.
+  leadership team) also see public-sector projects. Private projects are seen by their owners, the people of
+  the owner and partner organisations, the leadership teams involved, and site staff.
 - Owners, administrators of the owner organisation and site staff with the permission change a project.
 - Owners and the people of the owner and partner organisations report updates.
 - Only a project's owners accept or decline requests to work together: not site administrators.

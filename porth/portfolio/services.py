@@ -151,7 +151,7 @@ def project_from_request(*, help_request, user: User) -> Project:
     return project
 
 
-# ---------------------------------------------------------------------------------------------- digests, nudges
+# ------------------------------------------------------------------------------------------- digests, nudges
 
 
 def week_start(day: datetime.date) -> datetime.date:

@@ -5,8 +5,8 @@ from porth.portfolio.services import digests_queue
 
 class Command(BaseCommand):
     help = (
-        "Queue this week's digest e-mails for everyone who follows something. Run it weekly (for example from "
-        "cron on Monday mornings); running it again in the same week sends nothing more."
+        "Queue this week's digest e-mails for everyone who follows something. Run it weekly "
+        "(for example from cron on Monday mornings); running it again in the same week sends nothing more."
     )
 
     def handle(self, *args, **options):
