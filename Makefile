@@ -47,6 +47,8 @@ bench: $(VENV)/.dev $(BUILD)/.stamp locale/cy/LC_MESSAGES/django.mo ## Run the b
 	$(PY) bench/routing.py
 	$(PY) bench/pages.py
 	$(PY) bench/frontdoor.py
+	$(PY) bench/portfolio.py
+	$(PY) bench/similarity.py
 
 messages: $(VENV)/.dev ## Extract the Welsh catalogue and compile it
 	$(MANAGE) makemessages -l cy --no-obsolete --no-location --ignore=node_modules --ignore=.venv --ignore=var

@@ -3,7 +3,7 @@ from django.db.models import Count, Max
 
 from porth.accounts.demo import demo_users_load
 from porth.core.phases import Phase
-from porth.directory.models import OrganisationKind
+from porth.directory.models import OrganisationKind, Service
 from porth.portfolio.demo import demo_projects_clear, demo_projects_load, projects_load_scale
 from porth.portfolio.models import CollaborationRequest, Project, ProjectUpdate
 
@@ -74,6 +74,20 @@ def test_demo_projects_have_partners_tags_goals_and_requests(demo_portfolio):
     assert states == set(CollaborationRequest.State.values)
 
 
+def test_only_council_projects_name_council_services(demo_portfolio):
+    with_services = Project.objects.filter(services__isnull=False).distinct()
+    assert with_services.exists()
+    assert set(with_services.values_list("owner_organisation__kind", flat=True)) == {
+        OrganisationKind.LOCAL_AUTHORITY
+    }
+
+
+def test_demo_load_works_without_the_council_service_list(demo_users):
+    Service.objects.all().delete()
+    assert demo_projects_load() > 280
+    assert not Project.objects.filter(services__isnull=False).exists()
+
+
 def test_loading_the_demo_projects_again_makes_nothing(demo_portfolio):
     assert demo_projects_load() == 0
     assert Project.objects.count() == demo_portfolio
@@ -85,6 +99,20 @@ def test_clearing_the_demo_projects_removes_them_with_their_updates_and_history(
     assert not ProjectUpdate.objects.exists()
     assert not CollaborationRequest.objects.exists()
     assert not Project.history.exists()
+    for relation in Project.history.model._meta.related_objects:
+        assert not relation.related_model.objects.exists()
+
+
+def test_the_demo_projects_are_the_same_every_time(demo_portfolio):
+    def fingerprint():
+        return sorted(
+            Project.objects.values_list("title_en", "title_cy", "owner_organisation", "phase", "status")
+        )
+
+    first = fingerprint()
+    demo_projects_clear()
+    demo_projects_load()
+    assert fingerprint() == first
 
 
 def test_scale_load_makes_the_projects_asked_for_with_partners_and_tags(demo_users):

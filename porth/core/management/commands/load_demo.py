@@ -2,22 +2,32 @@ from django.core.management.base import BaseCommand
 
 from porth.accounts.demo import DEMO_PEOPLE, demo_users_clear, demo_users_load
 from porth.frontdoor.demo import demo_requests_clear, demo_requests_load
+from porth.portfolio.demo import demo_projects_clear, demo_projects_load, projects_load_scale
 
 
 class Command(BaseCommand):
-    help = "Load the demo data (clearly marked as demo), or remove it with --clear."
+    help = (
+        "Load the demo data (clearly marked as demo): accounts, front-door requests and about 300 projects. "
+        "--clear removes every demo record; --scale N adds N synthetic projects for benchmarks."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--clear", action="store_true", help="Remove every demo record.")
+        parser.add_argument("--scale", type=int, metavar="N", help="Add N synthetic projects, in bulk.")
 
-    def handle(self, *args, clear=False, **options):
+    def handle(self, *args, clear=False, scale=None, **options):
         if clear:
-            count = demo_requests_clear() + demo_users_clear()
+            count = demo_projects_clear() + demo_requests_clear() + demo_users_clear()
             self.stdout.write(f"Removed the demo data ({count} records).")
             return
         demo_users_load()
-        sent = demo_requests_load()
+        if scale:
+            seconds = projects_load_scale(scale)
+            self.stdout.write(f"Added {scale:,} synthetic demo projects in {seconds:.1f} s.")
+            return
+        requests = demo_requests_load()
+        projects = demo_projects_load()
         self.stdout.write(
-            f"Demo data ready: {len(DEMO_PEOPLE)} demo accounts; {sent} demo requests sent now "
-            "(see README, 'Signing in')."
+            f"Demo data ready: {len(DEMO_PEOPLE)} demo accounts; added now: {requests} requests and "
+            f"{projects} projects (see README, 'Signing in')."
         )
