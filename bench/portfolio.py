@@ -22,7 +22,11 @@ def main() -> None:
 
     def prepare(env):
         result = subprocess.run(
-            [PYTHON, "bench/seed_portfolio.py", str(count)], cwd=BASE, env=env, capture_output=True, text=True,
+            [PYTHON, "bench/seed_portfolio.py", str(count)],
+            cwd=BASE,
+            env=env,
+            capture_output=True,
+            text=True,
             check=True,
         )
         return json.loads(result.stdout.strip().splitlines()[-1])
@@ -34,14 +38,21 @@ def main() -> None:
             Probe(SHELL, SHELL, headers=cookie),
             Probe("list", "/projects/", headers=cookie),
             Probe("list, anonymous", "/projects/"),
-            Probe("list, filtered (phase, lead team)", "/projects/?phase=beta&lead_team=wlga-digital-team", headers=cookie),
+            Probe(
+                "list, filtered (phase, lead team)",
+                "/projects/?phase=beta&lead_team=wlga-digital-team",
+                headers=cookie,
+            ),
             Probe("list, filtered (stale, page 10)", "/projects/?stale=on&page=10", headers=cookie),
             Probe("list, searched", "/projects/?q=booking", headers=cookie),
             Probe("list, searched in Welsh", "/projects/?q=ailgylchu", headers=cookie),
             Probe("project page", f"/projects/{seeded['project']}/", headers=cookie),
             Probe("API list", "/api/v1/projects?phase=live", headers=cookie),
-            Probe("CSV export, filtered", "/projects/export.csv?phase=alpha&lead_team=cdps&status=off_track",
-                  headers=cookie),
+            Probe(
+                "CSV export, filtered",
+                "/projects/export.csv?phase=alpha&lead_team=cdps&status=off_track",
+                headers=cookie,
+            ),
         ]
         timings = measure(host, port, probes, rounds=rounds, warmup=5)
     print(f"\nLoaded {count:,} projects in {seeded['seconds']} s (budget: 100,000 in under 120 s).")

@@ -174,7 +174,9 @@ class Project(models.Model):
             models.CheckConstraint(condition=~Q(title_en="", title_cy=""), name="project_has_a_title"),
         ]
         indexes = [
-            models.Index(fields=["visibility", "last_update_at", "id"], name="project_recent"),
+            # Newest first: a scan in this order that stops after a page. (An index led by visibility would
+            # tempt SQLite into an OR of index lookups and a sort of every visible project instead.)
+            models.Index(fields=["last_update_at", "id"], name="project_updated"),
             models.Index(fields=["phase", "last_update_at"], name="project_phase"),
             models.Index(fields=["status", "last_update_at"], name="project_status"),
             models.Index(fields=["owner_organisation", "last_update_at"], name="project_owner"),
