@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import BASE, FLOOR, PYTHON, SHELL, Probe, measure, porth_server, report  # noqa: E402
+from bench.harness import BASE, FLOOR, PYTHON, SHELL, Probe, measure, porth_server, report
 
 
 def main() -> None:
