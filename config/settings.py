@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "porth.standards",
     "porth.frontdoor",
     "porth.portfolio",
+    "porth.similarity",
     "simple_history",
     "django_tasks",
     "django_tasks_db",

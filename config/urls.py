@@ -19,6 +19,7 @@ urlpatterns += i18n_patterns(
     path("", include("porth.accounts.urls")),
     path("", include("porth.frontdoor.urls")),
     path("", include("porth.portfolio.urls")),
+    path("", include("porth.similarity.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

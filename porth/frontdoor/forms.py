@@ -20,6 +20,12 @@ class QuestionForm(forms.Form):
     """A form that asks one question: its `question_field` label is the page heading."""
 
     question_field = ""
+    # The answers that show the question has been answered; by default, every field of the form.
+    answer_keys: tuple[str, ...] = ()
+
+    @classmethod
+    def keys(cls) -> tuple[str, ...]:
+        return cls.answer_keys or tuple(cls.base_fields)
 
     def answers(self) -> dict:
         """The cleaned answers in a form that can be kept in the session (codes, strings, booleans)."""
@@ -96,22 +102,42 @@ class TitleForm(QuestionForm):
 
 class DescriptionForm(QuestionForm):
     question_field = "description"
+    answer_keys = ("description",)
     description = forms.CharField(
         label=_("What is the problem, and who is it for?"),
         help_text=_("Say what is not working today, who it affects and what you hope will change."),
         max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 8, "data-similar-source": ""}),
         error_messages={
             "required": _("Describe the problem and who it is for"),
             "max_length": _("The description must be 5,000 characters or fewer"),
         },
     )
 
+    # Set by the page's script once it has shown similar projects as the person typed, so that the journey
+    # can skip the page that shows them to people without JavaScript.
+    similar_seen = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+    def answers(self):
+        answers = {"description": self.cleaned_data["description"]}
+        if self.cleaned_data.get("similar_seen"):
+            answers["similar_seen"] = True
+        return answers
+
     def clean_description(self):
         text = self.cleaned_data["description"]
         if len(text.split()) < 3:
             raise forms.ValidationError(_("Tell us a little more: describe the problem in a sentence or two"))
         return text
+
+
+class SimilarForm(QuestionForm):
+    """The page that shows similar projects when the description was written without JavaScript."""
+
+    similar_seen = forms.BooleanField(required=False, initial=True, widget=forms.HiddenInput)
+
+    def answers(self):
+        return {"similar_seen": True}
 
 
 class YesNoForm(QuestionForm):

@@ -29,6 +29,7 @@ STEPS = (
     Step("others", forms.OthersForm, _("Other organisations involved")),
     Step("title", forms.TitleForm, _("Name of the work")),
     Step("problem", forms.DescriptionForm, _("The problem and who it is for")),
+    Step("similar", forms.SimilarForm, _("Similar projects")),
     Step("health", forms.HealthForm, _("About health or social care")),
     Step("welsh-government", forms.WelshGovernmentForm, _("A Welsh Government service")),
     Step("help", forms.HelpForm, _("Help wanted")),
@@ -52,7 +53,7 @@ def answers_clear(session) -> None:
 
 
 def step_is_answered(step: Step, answers: dict) -> bool:
-    return all(name in answers for name in step.form.base_fields)
+    return all(name in answers for name in step.form.keys())
 
 
 def first_unanswered(answers: dict) -> Step | None:
@@ -129,4 +130,8 @@ def summary_rows(answers: dict) -> list[dict]:
             answers.get(k, "") for k in ("contact_name", "contact_email", "contact_phone") if answers.get(k)
         ],
     }
-    return [{"step": step, "label": step.summary_label, "values": values[step.slug]} for step in STEPS]
+    return [
+        {"step": step, "label": step.summary_label, "values": values[step.slug]}
+        for step in STEPS
+        if step.slug in values
+    ]

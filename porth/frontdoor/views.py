@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from porth.core.language import active_language
 from porth.directory.models import LeadershipTeam
+from porth.similarity.service import similar_to_text
 
 from . import journey, services
 from .explain import decision_steps
@@ -49,7 +50,10 @@ def step(request, slug):
         "step": current,
         "back_url": back_url,
         "step_number": journey.STEPS.index(current) + 1,
+        "step_count": len(journey.STEPS),
     }
+    if current.slug == "similar":
+        context["suggestions"] = similar_to_text(request.user, answers.get("description", ""))
     return render(request, "frontdoor/question.html", context)
 
 

@@ -29,10 +29,13 @@ class ProjectForm(forms.Form):
         label=_("Summary in English"),
         max_length=5000,
         required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 5, "data-similar-source": ""}),
     )
     summary_cy = forms.CharField(
-        label=_("Summary in Welsh"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 5})
+        label=_("Summary in Welsh"),
+        max_length=5000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 5, "data-similar-source": ""}),
     )
     owner_organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),

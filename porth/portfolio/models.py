@@ -177,6 +177,8 @@ class Project(models.Model):
             # Newest first: a scan in this order that stops after a page. (An index led by visibility would
             # tempt SQLite into an OR of index lookups and a sort of every visible project instead.)
             models.Index(fields=["last_update_at", "id"], name="project_updated"),
+            # The few private projects, found without reading the rest (see permissions.projects_visible_to).
+            models.Index(fields=["id"], condition=Q(visibility="private"), name="project_private"),
             models.Index(fields=["phase", "last_update_at"], name="project_phase"),
             models.Index(fields=["status", "last_update_at"], name="project_status"),
             models.Index(fields=["owner_organisation", "last_update_at"], name="project_owner"),

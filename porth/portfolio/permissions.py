@@ -53,20 +53,40 @@ def projects_visible_to(user, queryset=None):
     if user.is_authenticated and user.is_active and user.is_staff:
         return queryset
     mine = memberships(user)
-    allowed = Q(visibility=Visibility.PUBLIC)
+    # The private projects someone is involved in are few, so they are looked up once, here, and the list
+    # goes into the query: a simple condition that the database can test row by row without a subquery.
+    private_ids = _private_ids(user, mine)
     if mine.public_servant:
-        allowed |= Q(visibility=Visibility.PUBLIC_SECTOR)
-    if user.is_authenticated and user.is_active:
-        involved = (
-            Q(owners=user)
-            | Q(owner_organisation__in=mine.organisations)
-            | Q(partner_organisations__in=mine.organisations)
-            | Q(lead_team__in=mine.teams)
-            | Q(supporting_teams__in=mine.teams)
-        )
-        private_ids = Project.objects.filter(visibility=Visibility.PRIVATE).filter(involved).values("pk")
+        allowed = ~Q(visibility=Visibility.PRIVATE)
+    else:
+        allowed = Q(visibility=Visibility.PUBLIC)
+    if private_ids:
         allowed |= Q(pk__in=private_ids)
     return queryset.filter(allowed)
+
+
+def _private_ids(user, mine: Memberships) -> list[int]:
+    if not user.is_authenticated or not user.is_active:
+        return []
+    cached = getattr(user, "_porth_private_projects", None)
+    if cached is None:
+        # Subqueries on the link tables, not joins: joining three many-to-many tables at once multiplies rows.
+        links = {
+            Project.owners.through: {"user": user},
+            Project.partner_organisations.through: {"organisation__in": mine.organisations},
+            Project.supporting_teams.through: {"leadershipteam__in": mine.teams},
+        }
+        involved = Q(owner_organisation__in=mine.organisations) | Q(lead_team__in=mine.teams)
+        for model, lookup in links.items():
+            involved |= Q(pk__in=model.objects.filter(**lookup).values("project_id"))
+        ids = (
+            Project.objects.filter(visibility=Visibility.PRIVATE)
+            .filter(involved)
+            .values_list("pk", flat=True)
+        )
+        cached = sorted(set(ids))
+        user._porth_private_projects = cached
+    return cached
 
 
 @dataclass(frozen=True)

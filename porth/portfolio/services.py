@@ -14,6 +14,13 @@ from porth.directory.models import Organisation
 from .models import CollaborationRequest, DigestSent, Follow, Project, ProjectUpdate, Tag
 from .tasks import collaboration_notify, digest_send, stale_nudge_send
 
+
+def similarity_document_refresh_enqueue(project_id: int) -> None:
+    from porth.similarity.tasks import similarity_document_refresh
+
+    similarity_document_refresh.enqueue(project_id)
+
+
 M2M_FIELDS = ("partner_organisations", "supporting_teams", "programme_items", "wellbeing_goals", "services")
 
 
@@ -38,6 +45,8 @@ def _save(project: Project, user, fields: dict, related: dict, tags_text: str | 
             getattr(project, name).set(related[name])
     if tags_text is not None:
         project.tags.set(tags_from_text(tags_text))
+    # The similar-project index reads the saved text; a background task brings it up to date.
+    transaction.on_commit(lambda: similarity_document_refresh_enqueue(project.pk))
     return project
 
 

@@ -34,6 +34,7 @@ ANSWERS = {
     "problem": {
         "description": "People who need care wait weeks to hear back; we want one simple way to ask."
     },
+    "similar": {"similar_seen": "True"},
     "health": {"health_or_social_care": "yes"},
     "welsh-government": {"welsh_government_service": "no"},
     "help": {"help_wanted": ["service_design", "skills"]},

@@ -122,6 +122,7 @@ def test_what_if_then_publish(client, draft, submitter, admin_user):
             "others": {},
             "title": {"title": "Bins"},
             "problem": {"description": "Residents cannot book a bulky waste collection online."},
+            "similar": {"similar_seen": "True"},
             "health": {"health_or_social_care": "no"},
             "welsh-government": {"welsh_government_service": "no"},
             "help": {"help_wanted": ["data"]},

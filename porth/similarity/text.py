@@ -1,0 +1,690 @@
+"""Text normalisation for matching project descriptions written in English, Welsh or both.
+
+Pure on purpose: no Django, no I/O. `analyse(text)` turns a title and summary into a list of `Token`s, each a
+matching key plus the words it came from; `normalise(text)` is the list of keys alone.
+
+The steps, in order:
+
+1. Fold: Unicode NFC, lower case, apostrophes unified; split into words, keeping Welsh clitics ("i'r" is "i"
+   and "'r", "sy'n" is "sy" and "'n"). Accents are stripped for the key (â→a, ŵ→w, ŷ→y) but kept for the stop
+   word check, so "dŷ" (house, mutated) is not mistaken for "dy" (your).
+2. Language of each segment. Text is cut at sentence ends and at the separators of bilingual titles
+   (" / ", " | ", " – "); each segment is guessed Welsh or English from its stop words and glossary words.
+3. Key of each word. In a Welsh segment the initial-consonant mutations are undone into a canonical key
+   (`demutate`, and h-prothesis after "ei", "ein", "eu", "'i", "'u", "'w"); in an English segment they are
+   not.
+   Then a light suffix stemmer, the same for both languages (plural -s, -au, -iau; -ing, -ed, final -e).
+4. Phrases: a bilingual glossary maps words and phrases of both languages to one shared concept key
+   ("recycling", "ailgylchu" → "~recycle"), so an English description can match a Welsh one; fixed boilerplate
+   phrases and the names of the places and public bodies of Wales are dropped.
+5. Stop words of both languages are dropped, and short numbers.
+
+Why Welsh folding is applied per segment and not to every word: the mutation classes are broad (p, b, m, f,
+ph and mh share a key), which is harmless in Welsh but merges English words ("bin" and "pin", "park" and
+"mark", "close" and "lose", "train" and "drain"). bench/similarity.py measures both: on the labelled set,
+folding Welsh segments only does at least as well as folding every word (and better than folding none), and
+folding every word merges a share of the distinct English words with some other word, which it prints. The
+cost: a mutated English loanword in Welsh text ("y fan" for van) keys differently from the English word; the
+glossary lists common loanwords on the Welsh side, and the character n-grams of the index soften the rest.
+
+Boilerplate: a fixed list here (words every project shares: project, service, digital, council, online, and
+their Welsh) plus, at index build, every key found in more than a set share of the indexed documents
+(`boilerplate_terms`): what almost every project says tells nothing about which need it serves.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+# Longer text is cut: a description is a title and a summary, and a hostile megabyte must not cost seconds.
+MAX_TEXT_CHARS = 20_000
+# Longer "words" are not words (hashes, URLs run together, keyboard mashing); they only bloat the index.
+MAX_WORD_CHARS = 30
+
+# Stop words are checked on the lower-cased word with its accents (see step 1), both lists for every segment:
+# the languages share few spellings, and a misguessed segment must still lose its function words.
+_STOP_EN = """
+a about above after again against all also am an and any are as at be because been before being below between
+both but by can cannot could did do does doing done down during each either etc even ever every few for from
+further get gets getting give given go goes going had has have having he her here hers him his how however i
+if in into is it its itself just less let lets like made make makes making many may me might more most much
+must my need needs new no nor not now of off on once one only or other our ours out over own per rather same
+she should since so some such than that the their theirs them then there these they this those through to too
+under until up upon us use used uses using very via want wants was way we well were what when where whether
+which while who whom whose why will with within without would yet you your yours able already across around
+easier easy better quickly quick simple simpler single
+"""
+_STOP_CY = """
+a â ac ag am amdano ar arall at bod bydd byddai byddan byddant byddwn ble beth bellach bob pob cael chi chwi
+dan dim ddim dros drwy trwy dy e ef efo ei eich ein eisiau eisoes er eu fe fel felly fo fod fy fydd fyddai
+fyddan fyddwn gael gall gallai gallant gallu allu gan gellir gyda gydag gyd gyfer cyfer hefyd heb hi hon honno
+hwn hwnnw hwy hyd hyn hynny i iawn mae maen mai mewn mi mwy mwyaf mwyn na nad neu newydd ni nid nhw o oedd oes
+os pa pam pan pwy rai rhai rhwng roedd rydym rydyn sut sy sydd tan ti un wedi wrth y yma yn yna yno yng ym yr
+yw ydy ydyn ydym ydynt 'r 'n 'i 'u 'w 'm 'ch 'th 's 't 'll 've 're 'd angen rhoi gwneud wneud mynd fynd dod
+ddod cadw gadw gyntaf llai rhywun unrhyw holl nawr rŵan sef tra ynghyd chael roi ganddo ganddi ganddyn iddo
+iddi iddyn arno arni arnyn ohono ohoni ohonyn defnyddio ddefnyddio
+"""
+STOP_WORDS_EN = frozenset(_STOP_EN.split())
+STOP_WORDS_CY = frozenset(_STOP_CY.split())
+STOP_WORDS = STOP_WORDS_EN | STOP_WORDS_CY
+
+# Words and phrases that every project says, in both languages: they are dropped before weighting. Matched as
+# keys, so mutated forms go too ("ar-lein", "gwasanaeth", "wasanaeth", "ngwasanaeth").
+BOILERPLATE_EN = """
+project; projects; programme; service; services; digital; digitally; council; councils; county; borough;
+residents; resident; citizens; online; on line; web based; website based; we want to; we will; we would like
+to; this will; make it easier; improve; improved; improving; improvement; system; systems; platform; solution;
+solutions; tool; user; users; customers; customer; public sector; local authority; health board; university
+health board; trust; organisation; organisations; welsh government; wales; welsh public sector; team; teams;
+staff time; process; processes; instead of; at any time; 24/7
+"""
+BOILERPLATE_CY = """
+prosiect; prosiectau; rhaglen; gwasanaeth; gwasanaethau; digidol; cyngor; cynghorau; sir; bwrdeistref; sirol;
+trigolion; preswylwyr; dinasyddion; ar lein; arlein; rydyn ni am; rydyn ni eisiau; rydym am; rydym eisiau;
+bydd y prosiect; gwella; gwelliant; gwelliannau; haws; system; systemau; platfform; datrysiad; datrysiadau;
+offeryn; defnyddwyr; defnyddiwr; cwsmeriaid; cwsmer; sector cyhoeddus; awdurdod lleol; bwrdd iechyd; bwrdd
+iechyd prifysgol; ymddiriedolaeth; sefydliad; sefydliadau; llywodraeth cymru; cymru; tîm; timau; proses;
+prosesau; yn lle; unrhyw bryd; unrhyw adeg
+"""
+# Who is asking is not what they need: the places and public bodies of Wales would otherwise make every
+# project of one council look alike. Each name in English and Welsh.
+PLACES = """
+anglesey; ynys môn; ynys mon; gwynedd; conwy; denbighshire; sir ddinbych; flintshire; sir y fflint; wrexham;
+wrecsam; powys; ceredigion; pembrokeshire; sir benfro; carmarthenshire; sir gâr; sir gaerfyrddin;
+caerfyrddin; carmarthen; swansea; abertawe; neath port talbot; castell nedd port talbot; neath; castell nedd;
+port talbot; bridgend; pen y bont ar ogwr; vale of glamorgan; bro morgannwg; glamorgan; morgannwg; cardiff;
+caerdydd; rhondda cynon taf; rhondda cynon taff; rhondda; merthyr tydfil; merthyr tudful; merthyr;
+caerphilly; caerffili; blaenau gwent; torfaen; tor faen; monmouthshire; sir fynwy; newport; casnewydd;
+betsi cadwaladr; hywel dda; swansea bay; bae abertawe; cardiff and vale; caerdydd a r fro; cwm taf
+morgannwg; cwm taf; aneurin bevan; powys teaching; addysgu powys; eryri; snowdonia; bannau brycheiniog;
+brecon beacons; pembrokeshire coast; arfordir penfro; north wales; gogledd cymru; south wales; de cymru;
+mid and west wales; canolbarth a gorllewin cymru; west wales; gorllewin cymru
+"""
+
+# The bilingual glossary: one concept per line, "concept: english forms | welsh forms". Forms are written in
+# their radical (unmutated) spelling; the key pipeline finds their mutated and plural forms. The Welsh side
+# lists the English loanwords that Welsh text uses, so they key the same in a Welsh segment. The terms are the
+# everyday vocabulary of Welsh public services (TermCymru is the authority for the Welsh), not a list made
+# for one data set.
+GLOSSARY = """
+recycle: recycle, recycling, recycled | ailgylchu, ailgylchu gwastraff
+waste: waste, rubbish, refuse, litter | gwastraff, sbwriel, ysbwriel
+tip: tip, tips, household waste recycling centre, household waste recycling centres, civic amenity site,
+  recycling site, recycling sites, recycling centre, recycling centres | tip, safle amwynder dinesig,
+  safleoedd amwynder dinesig, canolfan ailgylchu, canolfannau ailgylchu, safle ailgylchu, safleoedd ailgylchu,
+  safle gwastraff, safleoedd gwastraff
+centre: centre, center, centres, hub, hubs | canolfan, canolfannau, hwb, hybiau
+bin: bin, bins, wheelie bin, box, boxes, bag, bags, sack | bin, biniau, bocs, blwch, bag, bagiau, sach
+collect: collection, collections, collect, collected, pick up | casglu, casgliad, casgliadau
+garden: garden, gardens, green waste | gardd, gerddi, gwastraff gardd
+bulky: bulky, bulky items, large items | swmpus, eitemau swmpus, eitemau mawr
+fly-tipping: fly tipping, fly-tipping, flytipping, dumped, dumping, dumped rubbish | tipio anghyfreithlon,
+  tipio slei bach
+book: book, booking, reserve, reservation | archebu, bwcio, cadw lle, neilltuo
+slot: slot, time slot, slots | slot, slotiau, slot amser
+appointment: appointment, appointments | apwyntiad, apwyntiadau
+arrange: arrange, schedule, plan a visit | trefnu
+time: time, date, day, days, week, weeks, hour, hours | amser, dyddiad, diwrnod, diwrnodau, dydd, wythnos,
+  awr, oriau
+visit: visit, visits, visitor, visitors | ymweliad, ymweliadau, ymweld, ymwelydd, ymwelwyr
+queue: queue, queues, queuing, waiting in line | ciw, ciwiau, ciwio
+reminder: reminder, reminders, remind, reminded | nodyn atgoffa, nodiadau atgoffa, atgoffa
+text: text, text message, text messages, sms, texts | neges destun, negeseuon testun, testun, neges testun
+message: message, messages | neges, negeseuon
+letter: letter, letters, post, posted, posting, postage | llythyr, llythyrau, post, drwy r post
+email: email, e-mail, emails | e bost, ebost, negeseuon e bost
+phone: phone, telephone, mobile, smartphone, call, calls, phone line | ffôn, ffonau, ffonio, galwad,
+  galwadau, ffôn symudol
+app: app, apps, mobile app | ap, apiau, ap symudol
+website: website, web page, webpage, web | gwefan, gwefannau, tudalen we
+form: form, forms, paper form | ffurflen, ffurflenni
+paper: paper, paper based, printed | papur, papurau
+school: school, schools | ysgol, ysgolion
+primary: primary, reception, infant, junior | cynradd
+secondary: secondary, high school | uwchradd, ysgol uwchradd
+nursery: nursery, early years | meithrin, blynyddoedd cynnar, addysg gynnar
+admissions: admission, admissions, school place, school places | derbyniadau, derbyn i ysgolion,
+  lle mewn ysgol, lleoedd ysgol
+apply: apply, application, applications, applicant, applicants, request, requests, claim, claims |
+  gwneud cais, cais, ceisiadau, ymgeisydd, ymgeiswyr, hawlio
+pupil: pupil, pupils, learner, learners, student, students | disgybl, disgyblion, dysgwr, dysgwyr,
+  myfyriwr, myfyrwyr
+parent: parent, parents, family, families, guardian | rhiant, rhieni, teulu, teuluoedd
+child: child, children, kids, young people | plentyn, plant, pobl ifanc
+transport: transport, travel, journey, journeys | trafnidiaeth, cludiant, teithio, taith, teithiau
+bus: bus, buses, coach | bws, bysiau
+pass: pass, passes, travel card, bus pass, ticket, tickets, concessionary | tocyn, tocynnau, cerdyn teithio,
+  tocyn bws, teithio rhatach, pas bws
+free: free, free of charge | am ddim, rhad ac am ddim
+meal: meal, meals, lunch, lunches | pryd, prydau, cinio, ciniawau, prydau ysgol
+uniform: uniform, school uniform, school essentials | gwisg, gwisg ysgol, hanfodion ysgol
+grant: grant, grants, funding, fund | grant, grantiau, cyllid
+blue badge: blue badge, blue badges, disabled parking badge, parking badge, badge, badges | bathodyn glas,
+  bathodynnau glas, bathodyn, bathodynnau
+disabled: disabled, disability, disabilities | anabl, anabledd, anableddau, pobl anabl
+parking: parking, car park, car parks, park | parcio, maes parcio, meysydd parcio
+permit: permit, permits, licence, licences, license | trwydded, trwyddedau, hawlen, hawlenni
+renew: renew, renewal, renewals, renewing | adnewyddu
+eligible: eligible, eligibility, qualify, qualifies, entitled, entitlement | cymwys, cymhwysedd, hawl
+evidence: evidence, proof, documents, document | tystiolaeth, prawf, dogfen, dogfennau
+photo: photo, photos, photograph, picture | llun, lluniau, ffotograff
+upload: upload, uploaded | lanlwytho, uwchlwytho
+social care: social care, social services, social worker, social workers | gofal cymdeithasol,
+  gwasanaethau cymdeithasol, gweithiwr cymdeithasol, gweithwyr cymdeithasol
+care: care, caring | gofal, gofalu
+adult: adult, adults | oedolyn, oedolion
+front door: front door, first contact, single point of contact, point of contact, one point of contact
+  | drws ffrynt, pwynt cyswllt, un pwynt cyswllt, cyswllt cyntaf
+contact: contact, contacts, get in touch, enquiry, enquiries, query, queries | cysylltu, cyswllt, ymholiad,
+  ymholiadau
+contact centre: contact centre, call centre, customer contact centre | canolfan gyswllt, canolfan alwadau
+advice: advice, information advice and assistance, guidance | cyngor a gwybodaeth, cyfarwyddyd
+information: information, info, details | gwybodaeth, manylion
+support: support, supporting, help, assistance | cymorth, cefnogaeth, cefnogi, help, helpu
+referral: referral, referrals, refer, referred, referring | atgyfeiriad, atgyfeiriadau, atgyfeirio,
+  cyfeirio
+assessment: assessment, assessments, assess, assessed | asesiad, asesiadau, asesu
+carer: carer, carers, unpaid carer, unpaid carers | gofalwr, gofalwyr, gofalwr di-dâl, gofalwyr di-dâl
+respite: respite, break, short break | seibiant
+older: older, elderly, older people, over 60 | hŷn, pobl hŷn, henoed, dros 60
+vulnerable: vulnerable, at risk | bregus, agored i niwed
+home: home, homes, house, houses, household, households | cartref, cartrefi, tŷ, tai, aelwyd, aelwydydd
+housing: housing, council housing, social housing, tenancy | tai cyngor, tai cymdeithasol, tenantiaeth
+tenant: tenant, tenants | tenant, tenantiaid
+landlord: landlord, landlords | landlord, landlordiaid
+repair: repair, repairs, repaired, fix, fixed, mend | atgyweirio, atgyweiriad, atgyweiriadau, trwsio,
+  gwaith trwsio, gwaith atgyweirio
+homeless: homeless, homelessness | digartref, digartrefedd
+register: register, registration, sign up, signing up, enrol, enrolment | cofrestru, cofrestr, cofrestriad,
+  ymuno
+account: account, accounts, sign in, log in, login | cyfrif, cyfrifon, mewngofnodi
+pay: pay, payment, payments, paying, paid | talu, taliad, taliadau
+direct debit: direct debit, direct debits | debyd uniongyrchol
+bill: bill, bills, invoice, invoices | bil, biliau, anfoneb, anfonebau
+council tax: council tax | treth gyngor, treth y cyngor
+discount: discount, discounts, reduction, reductions, exemption | gostyngiad, gostyngiadau, eithriad
+benefit: benefit, benefits, housing benefit | budd-dal, budd-daliadau, budd dal, budd daliadau
+money: money, income, low income, low incomes, cost, costs | arian, incwm, incwm isel, cost, costau
+debt: debt, debts, arrears | dyled, dyledion, ôl-ddyledion
+report: report, reporting, reported, tell us, let us know | rhoi gwybod, adrodd, adroddiad
+problem: problem, problems, fault, faults, defect, defects, damage, damaged, broken | problem, problemau,
+  nam, namau, diffyg, diffygion, difrod, wedi torri, wedi'i ddifrodi
+pothole: pothole, potholes | twll yn y ffordd, tyllau yn y ffordd, twll, tyllau
+road: road, roads, highway, highways, street, streets, footway, footways, pavement, pavements | ffordd,
+  ffyrdd, heol, heolydd, priffordd, priffyrdd, stryd, strydoedd, palmant, palmentydd
+street light: street light, street lights, street lighting | golau stryd, goleuadau stryd
+road closure: road closure, road closures, roadworks, road works, diversion, diversions | cau ffyrdd,
+  ffordd ar gau, ffyrdd ar gau, gwaith ffordd, dargyfeiriad, dargyfeiriadau
+map: map, maps, mapping, location, locations | map, mapiau, lleoliad, lleoliadau
+track: track, tracker, tracking, follow, progress, status, updates | olrhain, dilyn, hynt, statws,
+  diweddariadau
+notify: notify, notification, notifications, alert, alerts | hysbysu, hysbysiad, hysbysiadau
+warning: warning, warnings, early warning | rhybudd, rhybuddion
+decision: decision, decisions, outcome, outcomes, result, results | penderfyniad, penderfyniadau,
+  canlyniad, canlyniadau
+planning: planning, planning application, planning applications | cynllunio, cais cynllunio,
+  ceisiadau cynllunio
+development plan: local development plan, development plan | cynllun datblygu lleol, cynllun datblygu
+building control: building control, building regulations | rheoli adeiladu, rheoliadau adeiladu
+neighbour: neighbour, neighbours, neighbouring | cymydog, cymdogion
+comment: comment, comments, representation, representations | sylw, sylwadau
+consultation: consultation, consultations, consult, have your say | ymgynghoriad, ymgynghoriadau,
+  ymgynghori, dweud eich dweud
+fire: fire, fires | tân, tanau
+fire service: fire service, fire and rescue, fire and rescue service, firefighters, fire crew |
+  gwasanaeth tân, tân ac achub, gwasanaeth tân ac achub, diffoddwyr tân, criw tân
+safety: safety, safe, safely | diogelwch, diogel
+smoke alarm: smoke alarm, smoke alarms, smoke detector | larwm mwg, larymau mwg
+safe and well: safe and well, home fire safety check, home fire safety visit, fire safety check, fire
+  safety visit | diogel ac iach, archwiliad diogelwch tân, gwiriad diogelwch tân, ymweliad diogelwch tân
+check: check, checks, checked, checking, verify, verified | gwirio, gwiriad, gwiriadau, archwilio
+inspection: inspection, inspections, inspect, inspector, inspectors | arolygiad, arolygiadau, arolygu,
+  archwiliad, archwiliadau, arolygydd, arolygwyr
+officer: officer, officers | swyddog, swyddogion
+food: food | bwyd
+hygiene: hygiene, food hygiene, food safety | hylendid, hylendid bwyd, diogelwch bwyd
+environmental health: environmental health | iechyd yr amgylchedd, iechyd amgylcheddol
+premises: premises, business, businesses, site, sites | safle, safleoedd, busnes, busnesau, eiddo
+rating: rating, ratings, score, scores | sgôr, sgoriau
+food bank: food bank, food banks, foodbank | banc bwyd, banciau bwyd
+health: health, healthcare, nhs | iechyd, gofal iechyd, gig
+patient: patient, patients | claf, cleifion
+outpatient: outpatient, outpatients, clinic, clinics, outpatient clinic | claf allanol, cleifion allanol,
+  clinig, clinigau
+hospital: hospital, hospitals, ward, wards | ysbyty, ysbytai, ward, wardiau
+gp: gp, gps, general practice, surgery | meddyg teulu, meddygon teulu, meddygfa, meddygfeydd
+doctor: doctor, doctors, clinician, clinicians, consultant | meddyg, meddygon, clinigwr, clinigwyr
+nurse: nurse, nurses, nursing | nyrs, nyrsys, nyrsio
+wait: wait, waiting, waiting list, waiting lists, waiting times, waiting time, how long | aros, rhestr aros,
+  rhestrau aros, amseroedd aros, amser aros, pa mor hir
+treatment: treatment, treatments, planned care | triniaeth, triniaethau, gofal wedi'i gynllunio
+test result: test result, test results, blood test, blood tests | canlyniad prawf, canlyniadau profion,
+  prawf gwaed, profion gwaed
+vaccination: vaccination, vaccinations, vaccine, vaccines, jab, jabs, immunisation, flu jab | brechiad,
+  brechiadau, brechu, brechlyn, brechlynnau
+discharge: discharge, discharged | rhyddhau, rhyddhau o r ysbyty
+bed: bed, beds, placement, placements, vacancy, vacancies | gwely, gwelyau, lleoliad gofal, lle gwag,
+  lleoedd gwag
+care home: care home, care homes, residential care, nursing home | cartref gofal, cartrefi gofal
+mental health: mental health | iechyd meddwl
+rota: rota, rotas, roster, rostering, rosters | rota, rotâu, rhestr ddyletswyddau
+shift: shift, shifts, bank shift, bank shifts | shifft, shifftiau, sifft, sifftiau
+leave: leave, annual leave, holiday | gwyliau, gwyliau blynyddol, absenoldeb
+staff: staff, workforce, employee, employees, worker, workers | staff, gweithlu, gweithiwr, gweithwyr,
+  cyflogai, cyflogeion
+training: training, train, course, courses, session, sessions | hyfforddiant, hyfforddi, cwrs, cyrsiau,
+  sesiwn, sesiynau
+recruit: recruitment, recruit, vacancy advert, job, jobs | recriwtio, swydd, swyddi
+library: library, libraries, branch library | llyfrgell, llyfrgelloedd
+ebook: e-book, e-books, ebook, ebooks, audiobook, audiobooks, e-audiobook, e-audiobooks, e-magazine,
+  e-magazines, digital lending | e-lyfr, e-lyfrau, elyfr, elyfrau, llyfr llafar, llyfrau llafar, e-gylchgrawn,
+  e-gylchgronau, benthyca digidol
+books: book stock, printed books | llyfr, llyfrau
+borrow: borrow, borrowing, lend, lending, loan, loans | benthyg, benthyca, benthyciad
+member: member, members, membership | aelod, aelodau, aelodaeth
+card: card, cards | cerdyn, cardiau
+magazine: magazine, magazines | cylchgrawn, cylchgronau
+room: room, rooms, meeting room, hall | ystafell, ystafelloedd, ystafell gyfarfod, neuadd
+hire: hire, hiring, rent a room | llogi
+chatbot: chatbot, chatbots, chat bot, virtual assistant, virtual agent, bot, webchat, web chat, digital
+  assistant | sgwrsfot, sgwrsfotiaid, bot sgwrsio, cynorthwyydd rhithwir, cynorthwyydd digidol, chatbot,
+  sgwrs ar y we, gwe-sgwrs
+conversation: conversation, conversations, chat | sgwrs, sgyrsiau, sgwrsio
+question: question, questions, faq, faqs, frequently asked questions | cwestiwn, cwestiynau, cwestiynau
+  cyffredin
+answer: answer, answers, answering, reply | ateb, atebion
+bilingual: bilingual | dwyieithog
+welsh: welsh, welsh language, welsh speakers, in welsh | cymraeg, yn gymraeg, siaradwyr cymraeg, iaith gymraeg
+english: english, in english | saesneg, yn saesneg
+translation: translation, translations, translate, translating, translation memory | cyfieithu,
+  cyfieithiad, cyfieithiadau, cof cyfieithu
+terminology: terminology, terms, glossary | termau, terminoleg, geirfa
+electric vehicle: electric vehicle, electric vehicles, ev, evs, electric car, electric cars | cerbyd trydan,
+  cerbydau trydan, car trydan, ceir trydan
+charge point: charge point, charge points, charging point, charging points, charger, chargers, charging
+  | pwynt gwefru, pwyntiau gwefru, gwefrydd, gwefru
+vehicle: vehicle, vehicles, car, cars | cerbyd, cerbydau, car, ceir
+availability: availability, available, live availability, free space | argaeledd, ar gael, rhydd
+flood: flood, floods, flooding | llifogydd, llifogydd afon
+river: river, rivers, river level, river levels, water level, water levels | afon, afonydd, lefel afon,
+  lefelau afonydd, lefel dŵr, lefelau dŵr
+sensor: sensor, sensors | synhwyrydd, synwyryddion
+risk: risk, risks | perygl, risg
+area: area, areas, region, local area, community, communities, neighbourhood | ardal, ardaloedd, rhanbarth,
+  cymuned, cymunedau
+dashboard: dashboard, dashboards | dangosfwrdd, dangosfyrddau
+data: data, dataset, datasets, open data | data, setiau data, data agored
+incident: incident, incidents | digwyddiad, digwyddiadau
+emergency: emergency, emergencies, 999 | argyfwng, argyfyngau, brys
+police: police, policing | heddlu, plismona
+crime: crime, crimes | trosedd, troseddau
+enforcement: enforcement | gorfodi, gorfodaeth
+survey: survey, surveys, questionnaire | arolwg, arolygon, holiadur
+feedback: feedback | adborth
+complaint: complaint, complaints, compliment | cwyn, cwynion, canmoliaeth
+vote: vote, voting, election, elections, electoral | pleidleisio, pleidlais, etholiad, etholiadau, etholiadol
+birth: birth, births | genedigaeth, genedigaethau
+death: death, deaths, bereavement | marwolaeth, marwolaethau, profedigaeth
+marriage: marriage, wedding, civil partnership | priodas, partneriaeth sifil
+wellbeing: wellbeing, well-being, well being | llesiant, lles
+loneliness: loneliness, lonely, isolation | unigrwydd, unig, ynysigrwydd
+dementia: dementia | dementia
+equipment: equipment, aids and adaptations, adaptation, adaptations | offer, addasiad, addasiadau
+direct payment: direct payment, direct payments | taliad uniongyrchol, taliadau uniongyrchol
+procurement: procurement, purchasing, supplier, suppliers, contract, contracts | caffael, cyflenwr,
+  cyflenwyr, contract, contractau
+leisure: leisure, leisure centre, leisure centres, gym, gyms | hamdden, canolfan hamdden, canolfannau
+  hamdden, campfa
+swim: swimming, swim, pool, pools | nofio, pwll nofio, pyllau nofio
+sport: sport, sports | chwaraeon
+countryside: countryside, footpath, footpaths, rights of way, national park | cefn gwlad, llwybr troed,
+  llwybrau troed, hawliau tramwy, parc cenedlaethol
+tourism: tourism, tourist, tourists | twristiaeth, twristiaid
+event: event, events | digwyddiad, digwyddiadau
+museum: museum, museums, archive, archives, heritage | amgueddfa, amgueddfeydd, archif, archifau, treftadaeth
+climate: climate, climate change, carbon, net zero | hinsawdd, newid hinsawdd, carbon, sero net
+energy: energy, heating, fuel | ynni, gwresogi, tanwydd
+tree: tree, trees, woodland | coeden, coed, coetir
+translation service: interpreter, interpreting | cyfieithydd, cyfieithu ar y pryd
+identity: identity, id, identity check, verification | hunaniaeth, prawf adnabod, dilysu
+address: address, addresses, postcode, postcodes | cyfeiriad, cyfeiriadau, cod post, codau post
+search: search, searching, find, finding, look up | chwilio, dod o hyd i, canfod
+directory: directory, directories, listing, listings | cyfeiriadur, cyfeiriaduron, rhestr, rhestrau
+cancel: cancel, cancellation, cancellations, change, rebook | canslo, newid, ail-drefnu, aildrefnu
+confirm: confirm, confirmation, confirmed | cadarnhau, cadarnhad
+missed: missed, did not attend, no show, no shows | a gollwyd, colli, methu
+shop: one stop shop, one stop shops, reception desk | siop un stop, siopau un stop, desg y dderbynfa
+lost: lost, stolen, replacement, replace lost | wedi'i golli, wedi'i ddwyn, un newydd yn ei le
+manager: manager, managers | rheolwr, rheolwyr
+record: record, records, recording | cofnod, cofnodion, cofnodi
+tablet: tablet, tablets, handheld, handheld device, handheld devices | llechen, llechi, dyfais law
+"""
+
+
+@dataclass(frozen=True)
+class Token:
+    """One matching key and the words it came from (lower case, accents kept), for showing why two
+    descriptions match."""
+
+    key: str
+    surface: str
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Ŵyr Tŷ" → "wyr ty"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+# A word, or a clitic with its apostrophe ("'r", "'n"), which is how Welsh writes "i'r" and "sy'n".
+_WORD = re.compile(r"'?[^\W_]+")
+# Where a description changes sentence, or a bilingual title changes language.
+_SEGMENT_BREAK = re.compile(r"[.!?;:\n\r|()\[\]]+|\s[/–—-]\s|\s/|/\s")
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`, lower case, accents kept, clitics apart: "I'r Ysgol" → ["i", "'r", "ysgol"]."""
+    lowered = unicodedata.normalize("NFC", text[:MAX_TEXT_CHARS]).translate(_APOSTROPHES).lower()
+    return [word for word in _WORD.findall(lowered) if len(word) <= MAX_WORD_CHARS]
+
+
+# Initial-consonant mutations, undone into one key per class. Welsh mutates the first consonant of a word
+# after certain words: soft (c→g, p→b, t→d, g→∅, b→f, d→dd, ll→l, m→f, rh→r), nasal (c→ngh, p→mh, t→nh, g→ng,
+# b→m, d→n) and aspirate (c→ch, p→ph, t→th). Undoing them is ambiguous ("f" may be b or m, "l" may be ll or
+# gl, a vowel may follow a lost g), so instead every spelling that one radical can take maps to the same key,
+# by merging the classes the mutations connect:
+#   velar and lost-g: c, g, ngh, ng, ch, and nothing (a vowel, w, l or r after a lost g)  → strip them
+#   labial:           p, b, mh, ph, f (but not ff), m                                     → "p"
+#   dental:           t, d, nh, th, dd, n                                                 → "t"
+#   liquids:          ll → l and rh → r, which joins them to the lost-g class ("glan", "lan", "llan")
+# So Caerdydd, Nghaerdydd, Gaerdydd and Chaerdydd all key "aerdydd"; gwasanaeth, wasanaeth and ngwasanaeth
+# key "wasanaeth"; Bangor, Mangor and Fangor key "pangor". Distinct Welsh words that collide this way are
+# rare, and the key is never shown to anyone.
+_MUTATION_PREFIXES = (
+    ("ngh", ""),
+    ("mh", "p"),
+    ("nh", "t"),
+    ("ng", ""),
+    ("ch", ""),
+    ("ph", "p"),
+    ("th", "t"),
+    ("dd", "t"),
+    ("ff", None),
+    ("ll", "l"),
+    ("rh", "r"),
+    ("c", ""),
+    ("g", ""),
+    ("p", "p"),
+    ("b", "p"),
+    ("m", "p"),
+    ("f", "p"),
+    ("t", "t"),
+    ("d", "t"),
+    ("n", "t"),
+)
+# H-prothesis: after "ei" (her), "ein" (our), "eu" (their) and their clitics, a vowel-initial word gains an h
+# ("ysgol" → "ei hysgol"). The h is stripped only there, where the grammar puts it: stripping every h before
+# a vowel would fold "hawl" into "awl" and, with the lost-g class, "heddlu" into the c/g words. The price is
+# a radical h after those words ("eu hawliau", their rights), which then keys as if prothetic.
+_H_TRIGGERS = frozenset(("ei", "ein", "eu", "'i", "'u", "'w"))
+_VOWELS = frozenset("aeiouwy")
+
+
+def demutate(word: str) -> str:
+    """The mutation-class key of one folded Welsh word (see the table above)."""
+    for prefix, replacement in _MUTATION_PREFIXES:
+        if word.startswith(prefix):
+            rest = word[len(prefix) :]
+            if replacement is None or not rest:
+                return word
+            return replacement + rest
+    return word
+
+
+def strip_h_prothesis(word: str, previous: str) -> str:
+    """`word` without a prothetic h, if `previous` is a word that adds one: ("ei", "hysgol") → "ysgol"."""
+    if previous in _H_TRIGGERS and len(word) > 2 and word[0] == "h" and word[1] in _VOWELS:
+        return word[1:]
+    return word
+
+
+_NO_PLURAL_S = ("ss", "us", "is", "ws")
+_UNDOUBLE = frozenset("bdgmnprt")
+
+
+def stem(word: str) -> str:
+    """A light stemmer, the same for both languages: one plural ending (-iau, -au, -ies, -s), then one of
+    -ing, -ed or a final -e: "bookings", "booking" and "booked" share "book"; "slotiau" and "slot" "slot"."""
+    if len(word) <= 4:
+        return word
+    if word.endswith("iau") and len(word) >= 6:
+        word = word[:-3]
+    elif word.endswith("au") and len(word) >= 5:
+        word = word[:-2]
+    elif word.endswith("ies") and len(word) >= 6:
+        word = word[:-3] + "y"
+    elif word.endswith("s") and not word.endswith(_NO_PLURAL_S):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)]
+            if len(word) > 3 and word[-1] == word[-2] and word[-1] in _UNDOUBLE:
+                word = word[:-1]
+            return word
+    if word.endswith("e") and len(word) >= 5:
+        word = word[:-1]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def english_key(word: str) -> str:
+    return stem(fold(word))
+
+
+@lru_cache(maxsize=200_000)
+def welsh_key(word: str) -> str:
+    return stem(demutate(fold(word)))
+
+
+def word_key(word: str, previous: str, welsh: bool) -> str:
+    """The key of one word (lower case, accents kept) in a Welsh or an English segment."""
+    if welsh:
+        return welsh_key(strip_h_prothesis(word, previous))
+    return english_key(word)
+
+
+@dataclass(frozen=True)
+class _Phrases:
+    """Phrase tables for one language: the key sequences of glossary forms, boilerplate and place names, by
+    first key, longest first. A replacement of None drops the phrase."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], str | None]]]
+    vocabulary: frozenset[
+        str
+    ]  # single keys of this language's own glossary and boilerplate, to guess languages
+
+
+def _parse_list(block: str) -> list[str]:
+    return [item.strip() for item in block.replace("\n", " ").split(";") if item.strip()]
+
+
+def _parse_glossary() -> list[tuple[str, list[str], list[str]]]:
+    entries = []
+    for line in re.sub(r"\n\s+", " ", GLOSSARY.strip()).splitlines():
+        concept, _, forms = line.partition(":")
+        english, _, welsh = forms.partition("|")
+        entries.append(
+            (
+                "~" + concept.strip().replace(" ", "-"),
+                [form.strip() for form in english.split(",") if form.strip()],
+                [form.strip() for form in welsh.split(",") if form.strip()],
+            )
+        )
+    return entries
+
+
+def _phrase_keys(phrase: str, welsh: bool) -> tuple[str, ...]:
+    keys, previous = [], ""
+    for word in words(phrase):
+        keys.append(word_key(word, previous, welsh))
+        previous = word
+    return tuple(keys)
+
+
+def _add(table: dict, phrase: str, welsh: bool, replacement: str | None) -> None:
+    keys = _phrase_keys(phrase, welsh)
+    if not keys:
+        return
+    entries = table.setdefault(keys[0], [])
+    if all(existing != keys for existing, _ in entries):  # the first entry for a phrase wins
+        entries.append((keys, replacement))
+
+
+@cache
+def phrase_tables(concepts: bool = True) -> dict[str, _Phrases]:
+    """The phrase tables for English ("en") and Welsh ("cy") segments. Each language's own forms come first,
+    so they win a clash; the other language's forms are added too, keyed as this language would key them, so
+    a loanword or a name in the other language still maps ("slot" in Welsh text, "Porth Gofal" in English)."""
+    glossary = _parse_glossary() if concepts else []
+    tables = {}
+    for language, welsh in (("en", False), ("cy", True)):
+        table: dict[str, list[tuple[tuple[str, ...], str | None]]] = {}
+        own_boilerplate, other_boilerplate = (
+            (BOILERPLATE_CY, BOILERPLATE_EN) if welsh else (BOILERPLATE_EN, BOILERPLATE_CY)
+        )
+        for phrase in _parse_list(own_boilerplate) + _parse_list(PLACES) + _parse_list(other_boilerplate):
+            _add(table, phrase, welsh, None)
+        for concept, english, welsh_forms in glossary:
+            for phrase in welsh_forms if welsh else english:
+                _add(table, phrase, welsh, concept)
+        for concept, english, welsh_forms in glossary:
+            for phrase in english if welsh else welsh_forms:
+                _add(table, phrase, welsh, concept)
+        for entries in table.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
+        own = [form for _, english, welsh_forms in glossary for form in (welsh_forms if welsh else english)]
+        own += _parse_list(own_boilerplate)
+        vocabulary = frozenset(
+            key for form in own if len(keys := _phrase_keys(form, welsh)) == 1 for key in keys
+        )
+        tables[language] = _Phrases(by_first=table, vocabulary=vocabulary)
+    return tables
+
+
+_WELSH_SPELLING = re.compile(r"^(ll|rh|ngh|mh|nh|dd)|wy|yw|ydd|[ŵŷ]|iau$|au$")
+_CY_ONLY = STOP_WORDS_CY - STOP_WORDS_EN
+_EN_ONLY = STOP_WORDS_EN - STOP_WORDS_CY
+
+
+def _language_votes(segment: list[str], concepts: bool) -> int:
+    """Positive if `segment` reads as Welsh, negative if English, 0 if it cannot tell: one vote per stop word
+    or glossary word found in one language's lists only."""
+    tables = phrase_tables(concepts)
+    welsh_vocabulary, english_vocabulary = tables["cy"].vocabulary, tables["en"].vocabulary
+    votes = 0
+    for word in segment:
+        votes += (word in _CY_ONLY) - (word in _EN_ONLY)
+        votes += (welsh_key(word) in welsh_vocabulary) - (english_key(word) in english_vocabulary)
+    return votes
+
+
+def guess_language(text: str) -> str:
+    """ "cy" or "en": the language most of `text` is in, from its stop words and glossary words, and failing
+    those from Welsh spellings (w and y as vowels, initial ll and rh, -au plurals)."""
+    segment = words(text)
+    votes = _language_votes(segment, concepts=True)
+    if votes == 0:
+        votes = sum(1 for word in segment if _WELSH_SPELLING.search(word))
+    return "cy" if votes > 0 else "en"
+
+
+def _segments(text: str, fold_mode: str, concepts: bool) -> list[tuple[list[str], bool]]:
+    """The segments of `text`, each with whether its words are keyed as Welsh. A segment that cannot tell
+    takes the language of the whole text."""
+    segments = [segment for part in _SEGMENT_BREAK.split(text[:MAX_TEXT_CHARS]) if (segment := words(part))]
+    if fold_mode != "auto":
+        return [(segment, fold_mode == "all") for segment in segments]
+    votes = [_language_votes(segment, concepts) for segment in segments]
+    whole = sum(votes)
+    if whole == 0:
+        whole = sum(1 for segment in segments for word in segment if _WELSH_SPELLING.search(word))
+    return [(segment, vote > 0 if vote else whole > 0) for segment, vote in zip(segments, votes, strict=True)]
+
+
+def _match_phrase(
+    segment: list[str], keys: list[str], start: int, table: _Phrases
+) -> tuple[int, str | None] | None:
+    """The longest phrase starting at `start`, as (length, replacement). A stop word alone matches nothing:
+    its key may equal a glossary word's ("ar", on, keys like "car" mutated)."""
+    for phrase, replacement in table.by_first.get(keys[start], ()):
+        if len(phrase) == 1 and segment[start] in STOP_WORDS:
+            continue
+        if tuple(keys[start : start + len(phrase)]) == phrase:
+            return len(phrase), replacement
+    return None
+
+
+def _is_noise(word: str, key: str) -> bool:
+    """Stop words, one-letter words and short numbers carry no need."""
+    return word in STOP_WORDS or len(key) < 2 or (key.isdigit() and len(key) < 3)
+
+
+def _segment_tokens(segment: list[str], welsh: bool, table: _Phrases) -> list[Token]:
+    keys, previous = [], ""
+    for word in segment:
+        keys.append(word_key(word, previous, welsh))
+        previous = word
+    tokens, position = [], 0
+    while position < len(segment):
+        found = _match_phrase(segment, keys, position, table)
+        if found:
+            length, replacement = found
+            if replacement is not None:
+                tokens.append(Token(replacement, " ".join(segment[position : position + length])))
+            position += length
+            continue
+        word, key = segment[position], keys[position]
+        if not _is_noise(word, key):
+            tokens.append(Token(key, word))
+        position += 1
+    return tokens
+
+
+def analyse(text: str, *, fold_mode: str = "auto", concepts: bool = True) -> list[Token]:
+    """The matching tokens of a description, in order.
+
+    `fold_mode` says where Welsh mutations are undone: "auto" (segments guessed Welsh, the default), "all" or
+    "none"; `concepts=False` leaves out the bilingual glossary. Both exist for the benchmark's ablation."""
+    tables = phrase_tables(concepts)
+    tokens = []
+    for segment, welsh in _segments(text, fold_mode, concepts):
+        tokens.extend(_segment_tokens(segment, welsh, tables["cy" if welsh else "en"]))
+    return tokens
+
+
+def normalise(text: str) -> list[str]:
+    """The matching keys of a description, in order (see the module docstring)."""
+    return [token.key for token in analyse(text)]
+
+
+def boilerplate_terms(
+    documents: Iterable[Sequence[str]], *, max_share: float = 0.2, min_documents: int = 50
+) -> frozenset[str]:
+    """The keys found in more than `max_share` of `documents` (each a sequence of keys): what nearly every
+    project says, which tells nothing about its need. Below `min_documents` shares are too noisy to judge, and
+    nothing is called boilerplate."""
+    counts: dict[str, int] = {}
+    total = 0
+    for keys in documents:
+        total += 1
+        for key in set(keys):
+            counts[key] = counts.get(key, 0) + 1
+    if total < min_documents:
+        return frozenset()
+    limit = max_share * total
+    return frozenset(key for key, count in counts.items() if count > limit)
