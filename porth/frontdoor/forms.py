@@ -24,7 +24,7 @@ class QuestionForm(forms.Form):
     answer_keys: tuple[str, ...] = ()
 
     @classmethod
-    def keys(cls) -> tuple[str, ...]:
+    def answer_names(cls) -> tuple[str, ...]:
         return cls.answer_keys or tuple(cls.base_fields)
 
     def answers(self) -> dict:

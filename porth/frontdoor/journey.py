@@ -53,7 +53,7 @@ def answers_clear(session) -> None:
 
 
 def step_is_answered(step: Step, answers: dict) -> bool:
-    return all(name in answers for name in step.form.keys())
+    return all(name in answers for name in step.form.answer_names())
 
 
 def first_unanswered(answers: dict) -> Step | None:

@@ -56,10 +56,7 @@ def projects_visible_to(user, queryset=None):
     # The private projects someone is involved in are few, so they are looked up once, here, and the list
     # goes into the query: a simple condition that the database can test row by row without a subquery.
     private_ids = _private_ids(user, mine)
-    if mine.public_servant:
-        allowed = ~Q(visibility=Visibility.PRIVATE)
-    else:
-        allowed = Q(visibility=Visibility.PUBLIC)
+    allowed = ~Q(visibility=Visibility.PRIVATE) if mine.public_servant else Q(visibility=Visibility.PUBLIC)
     if private_ids:
         allowed |= Q(pk__in=private_ids)
     return queryset.filter(allowed)
