@@ -22,6 +22,7 @@ class QuestionForm(forms.Form):
     question_field = ""
     # The answers that show the question has been answered; by default, every field of the form.
     answer_keys: tuple[str, ...] = ()
+    skip_when_answered = False
 
     @classmethod
     def answer_names(cls) -> tuple[str, ...]:
@@ -133,6 +134,9 @@ class DescriptionForm(QuestionForm):
 
 class SimilarForm(QuestionForm):
     """The page that shows similar projects when the description was written without JavaScript."""
+
+    # Skipped when the question page already showed them (its script says so in `similar_seen`).
+    skip_when_answered = True
 
     similar_seen = forms.BooleanField(required=False, initial=True, widget=forms.HiddenInput)
 

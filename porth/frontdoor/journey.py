@@ -60,9 +60,11 @@ def first_unanswered(answers: dict) -> Step | None:
     return next((step for step in STEPS if not step_is_answered(step, answers)), None)
 
 
-def next_step(step: Step) -> Step | None:
-    index = STEPS.index(step)
-    return STEPS[index + 1] if index + 1 < len(STEPS) else None
+def next_step(step: Step, answers: dict | None = None) -> Step | None:
+    for following in STEPS[STEPS.index(step) + 1 :]:
+        if not (following.form.skip_when_answered and step_is_answered(following, answers or {})):
+            return following
+    return None
 
 
 def previous_step(step: Step) -> Step | None:

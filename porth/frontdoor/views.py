@@ -37,7 +37,7 @@ def step(request, slug):
     form = journey.form_for(current, answers, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         journey.answers_save(request.session, form.answers())
-        following = journey.next_step(current)
+        following = journey.next_step(current, journey.answers_get(request.session))
         if request.GET.get("change") or following is None:
             return redirect("frontdoor:check")
         return redirect("frontdoor:step", slug=following.slug)

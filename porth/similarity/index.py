@@ -399,14 +399,9 @@ class LexicalIndex:
         the smaller key first: one sparse product of their rows, not one search per document."""
         with self._lock:
             found = [key for key in keys if key in self._slot_of]
-            rows = []
-            for key in found:
-                slot = self._slot_of[key]
-                if slot < len(self._main_keys):
-                    column = self._postings[:, slot].tocoo()
-                    rows.append((column.row.astype(np.int32), column.data.astype(np.float32)))
-                else:
-                    rows.append(self._side_rows[slot - len(self._main_keys)])
+            # Each row rebuilt from its text: the same vector as indexed, without slicing a column out of the
+            # postings, which would scan every non-zero once per key.
+            rows = [self._space.vector(self._keys(self._texts[key], self._boilerplate)) for key in found]
             matrix = _csr(rows, self._space.size)
         products = sp.triu(matrix @ matrix.T, k=1).tocoo()
         strong = products.data >= threshold
@@ -485,13 +480,14 @@ def _top(
         weakest = np.partition(scores, len(scores) - batch)[len(scores) - batch]
         # Every slot tied with the weakest candidate comes too, so the result never depends on slot order.
         candidates = np.flatnonzero((scores >= weakest) & (scores > 0))
-        ranked = sorted((-float(scores[s]), int(slot_keys[s])) for s in candidates)
+        ranked = candidates[np.lexsort((slot_keys[candidates], -scores[candidates]))]
         found = []
-        for negative, key in ranked:
+        for slot in ranked:
+            key = int(slot_keys[slot])
             if allowed is not None and key not in verdicts:
                 verdicts[key] = bool(allowed(key))
             if allowed is None or verdicts[key]:
-                found.append((key, round(-negative, 6)))
+                found.append((key, round(float(scores[slot]), 6)))
                 if len(found) == k:
                     return found
         if batch == positive:

@@ -240,6 +240,13 @@ def test_results_do_not_depend_on_the_order_projects_were_built_in():
         assert shuffled.similar_to(key, k=5) == original.similar_to(key, k=5)
 
 
+def test_pairs_among_finds_the_likely_same_pairs(index):
+    index.add(Document(100, PROJECTS[BADGE_EN]))
+    pairs = index.pairs_among([RECYCLING_EN, RECYCLING_CY, BIN_CALENDAR, BADGE_CY, 100, 999], LIKELY_SAME)
+    assert [(a, b) for a, b, _ in pairs] == [(BADGE_CY, 100), (RECYCLING_EN, RECYCLING_CY)]
+    assert pairs[1][2] == pytest.approx(score_of(index.similar_to(RECYCLING_EN), RECYCLING_CY), abs=1e-5)
+
+
 def test_search_matches_brute_force_over_the_same_vectors(index):
     index.add(Document(100, "Archebu slot yn y ganolfan ailgylchu"))
     index.remove(BADGE_EN)

@@ -1,0 +1,135 @@
+"""Similar projects through Django: kept in step with saves, never leaking what a viewer may not see."""
+
+import pytest
+
+from porth.portfolio.models import Project
+from porth.portfolio.tests.conftest import make_project
+from porth.similarity import service
+from porth.similarity.models import Judgement, SimilarityDocument
+
+pytestmark = pytest.mark.django_db(transaction=True)  # documents are written after commit, as in production
+
+RECYCLING_CY = {
+    "title_en": "",
+    "title_cy": "Trefnu slot mewn canolfan ailgylchu",
+    "summary_en": "",
+    "summary_cy": "Mae trigolion yn trefnu amser i ymweld â'r ganolfan ailgylchu ar-lein, heb giwio.",
+}
+
+
+@pytest.fixture(autouse=True)
+def fresh_index():
+    service.index_reset()
+    yield
+    service.index_reset()
+
+
+@pytest.fixture
+def people(reference):
+    from porth.accounts.models import Role
+    from porth.portfolio.tests.conftest import person
+
+    return {
+        "owner": person("owner@cardiff.example", "W06000015"),
+        "swansea": person("someone@swansea.example", "W06000011"),
+        "gwynedd": person("someone@gwynedd.example", "W06000002", role=Role.ADMINISTRATOR),
+        "public": person("nobody@example.org"),
+    }
+
+
+def test_saving_a_project_writes_its_document_for_the_index(people):
+    project = make_project(people["owner"])
+    document = SimilarityDocument.objects.get(project=project)
+    assert "recycling" in document.text and "booking" in document.text  # title and tags
+    assert document.visibility == "public"
+
+
+def test_an_english_project_finds_the_welsh_one_with_the_words_in_common(people):
+    english = make_project(people["owner"])
+    welsh = make_project(people["gwynedd"], owner_organisation=_org("W06000002"), **RECYCLING_CY)
+    make_project(
+        people["owner"],
+        title_en="Council tax single person discount",
+        summary_en="Apply online for the single person discount on council tax.",
+    )
+    suggestions = service.similar_to_project(people["swansea"], english)
+    assert suggestions and suggestions[0].project == welsh
+    assert suggestions[0].shared_terms
+
+
+def test_suggestions_while_writing(people):
+    target = make_project(people["gwynedd"], owner_organisation=_org("W06000002"), **RECYCLING_CY)
+    found = service.similar_to_text(
+        people["swansea"], "Book a slot to visit the recycling centre (canolfan ailgylchu)"
+    )
+    assert [s.project for s in found][:1] == [target]
+    assert service.similar_to_text(people["swansea"], "   ") == []
+
+
+def test_private_projects_never_leak_through_suggestions(people):
+    secret = make_project(
+        people["gwynedd"], owner_organisation=_org("W06000002"), visibility="private", **RECYCLING_CY
+    )
+    english = make_project(people["owner"])
+    assert secret not in [s.project for s in service.similar_to_project(people["swansea"], english)]
+    assert secret not in [
+        s.project for s in service.similar_to_text(people["public"], "recycling centre ailgylchu")
+    ]
+    assert secret in [s.project for s in service.similar_to_project(people["gwynedd"], english)]
+
+
+def test_a_project_made_private_stops_showing_at_once(people):
+    target = make_project(people["gwynedd"], owner_organisation=_org("W06000002"), **RECYCLING_CY)
+    english = make_project(people["owner"])
+    assert target in [s.project for s in service.similar_to_project(people["swansea"], english)]
+    Project.objects.filter(pk=target.pk).update(visibility="private")  # no task has run: the database decides
+    assert target not in [s.project for s in service.similar_to_project(people["swansea"], english)]
+
+
+def test_a_judged_pair_is_not_suggested_again_and_the_judgement_shows(people):
+    english = make_project(people["owner"])
+    welsh = make_project(people["gwynedd"], owner_organisation=_org("W06000002"), **RECYCLING_CY)
+    service.judgement_record(
+        user=people["owner"], project=english, other=welsh, verdict=Judgement.Verdict.SAME
+    )
+    assert welsh not in [s.project for s in service.similar_to_project(people["swansea"], english)]
+    ((judgement, other),) = service.judgements_for(people["swansea"], english)
+    assert other == welsh and judgement.verdict == "same"
+
+
+def test_team_clusters_group_likely_duplicates_across_organisations(people):
+    english = make_project(people["owner"])
+    welsh = make_project(people["gwynedd"], owner_organisation=_org("W06000002"), **RECYCLING_CY)
+    swansea = make_project(
+        people["swansea"],
+        owner_organisation=_org("W06000011"),
+        title_en="Recycling centre booking",
+        title_cy="",
+        summary_en="Book a time to visit the recycling centre online, no queues.",
+        summary_cy="",
+    )
+    make_project(
+        people["owner"], title_en="Library e-books", title_cy="", summary_en="Borrow e-books.", summary_cy=""
+    )
+    from porth.directory.models import LeadershipTeam
+
+    clusters = service.team_clusters(people["swansea"], LeadershipTeam.objects.get(slug="wlga-digital-team"))
+    assert clusters and {english, swansea} <= set(clusters[0])
+    assert welsh in clusters[0] or len(clusters[0]) >= 2
+    service.judgement_record(user=people["owner"], project=english, other=swansea, verdict="unrelated")
+
+
+def test_rebuild_command_rewrites_every_document(people, capsys):
+    from django.core.management import call_command
+
+    make_project(people["owner"])
+    SimilarityDocument.objects.all().delete()
+    call_command("rebuild_similarity")
+    assert "Rebuilt the similarity documents of 1 project(s)." in capsys.readouterr().out
+    assert SimilarityDocument.objects.count() == 1
+
+
+def _org(code):
+    from porth.directory.models import Organisation
+
+    return Organisation.objects.get(code=code)
