@@ -78,6 +78,9 @@ def test_ask_for_help_from_start_to_decision(page, site, person, check_accessibl
     check_accessible(page)
     page.get_by_role("button", name=t["continue"]).click()
     page.locator("#id_description").fill("People who need care wait weeks to hear back from us.")
+    # With JavaScript on, similar projects are looked up as the person types (there are none yet here),
+    # and the separate page that shows them is skipped.
+    expect(page.locator("[data-similar-results]")).not_to_be_empty()
     check_accessible(page)
     page.get_by_role("button", name=t["continue"]).click()
     page.get_by_label(t["yes"], exact=True).check()
