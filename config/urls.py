@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("", include("porth.frontdoor.urls")),
     path("", include("porth.portfolio.urls")),
     path("", include("porth.similarity.urls")),
+    path("", include("porth.standards.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

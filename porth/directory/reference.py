@@ -39,6 +39,7 @@ DATA_FILES = {
     "teams": PORTH_DIR / "directory" / "data" / "teams.yaml",
     "wellbeing": PORTH_DIR / "directory" / "data" / "wellbeing.yaml",
     "standards": PORTH_DIR / "standards" / "data" / "digital_service_standards.yaml",
+    "wellbeing_framework": PORTH_DIR / "standards" / "data" / "wellbeing_framework.yaml",
     "services": PORTH_DIR / "directory" / "data" / "lgsl.csv",
 }
 
@@ -384,7 +385,8 @@ def _load_standards(path: Path, report: LoadReport) -> None:
         for stem in ("name", "owner", "description")
         for key in (f"{stem}_en", f"{stem}_cy")
     }
-    values.update(sources=meta.sources(), verification=meta.verification())
+    published_on, _ = meta.partial_date("published")
+    values.update(sources=meta.sources(), verification=meta.verification(), published_on=published_on)
     framework = upsert(Framework, lookup, values, report, f"framework {lookup['slug']} {lookup['version']}")
     groups = {}
     for record in document.records("groups"):
@@ -408,10 +410,39 @@ def _load_standards(path: Path, report: LoadReport) -> None:
             "title_cy": record.text("title_cy"),
             "summary_en": record.text("summary_en"),
             "summary_cy": record.text("summary_cy"),
+            "guidance_en": record.text("guidance_en"),
+            "guidance_cy": record.text("guidance_cy"),
+            "prompts": _prompts(record),
+            "links": _links(record),
             "sources": record.sources(),
             "verification": record.verification(),
         }
-        upsert(Standard, {"framework": framework, "number": number}, values, report, f"standard {number}")
+        label = f"standard {lookup['slug']} {number}"
+        upsert(Standard, {"framework": framework, "number": number}, values, report, label)
+
+
+def _prompts(record: Record) -> dict:
+    prompts = record.data.get("prompts") or {}
+    if not isinstance(prompts, dict):
+        raise record.error("'prompts' should map each phase to its English and Welsh text")
+    cleaned = {}
+    for phase, texts in prompts.items():
+        if phase == "__line__":
+            continue
+        if phase not in ("discovery", "alpha", "beta", "live") or not isinstance(texts, dict):
+            raise record.error(f"the prompt for {phase!r} should be a phase with 'en' and 'cy' texts")
+        cleaned[phase] = {"en": str(texts.get("en") or "").strip(), "cy": str(texts.get("cy") or "").strip()}
+    return cleaned
+
+
+def _links(record: Record) -> list[dict]:
+    links = []
+    for link in record.records("links"):
+        url = link.require("url")
+        if not str(url).startswith(("http://", "https://")):
+            raise link.error("a link's 'url' should be a web address")
+        links.append({"title_en": link.text("title_en"), "title_cy": link.text("title_cy"), "url": url})
+    return links
 
 
 def _load_services(path: Path, report: LoadReport) -> None:
@@ -456,5 +487,6 @@ def reference_load(*, files: dict[str, Path] | None = None) -> LoadReport:
         _load_teams(files["teams"], organisations, report)
         _load_wellbeing(files["wellbeing"], report)
         _load_standards(files["standards"], report)
+        _load_standards(files["wellbeing_framework"], report)
         _load_services(files["services"], report)
     return report

@@ -4,11 +4,27 @@ A framework is versioned: when its standards are reworded, a new version is adde
 pointing at the version they used.
 """
 
+from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from porth.core.language import Bilingual
+from porth.core.language import Bilingual, localise
+from porth.core.phases import Phase
 from porth.directory.models import SourcedFact
+
+# The phases a standard's prompts and a review speak of.
+REVIEW_PHASES = (Phase.DISCOVERY, Phase.ALPHA, Phase.BETA, Phase.LIVE)
+
+
+class FrameworkQuerySet(models.QuerySet):
+    def current(self):
+        """The newest version of each framework."""
+        newest = {}
+        for framework in self.order_by("slug", "published_on", "id"):
+            newest[framework.slug] = framework
+        return list(newest.values())
 
 
 class Framework(SourcedFact):
@@ -22,10 +38,12 @@ class Framework(SourcedFact):
     owner_cy = models.CharField(_("owner in Welsh"), max_length=200, blank=True)
     description_en = models.TextField(_("description in English"), blank=True)
     description_cy = models.TextField(_("description in Welsh"), blank=True)
+    published_on = models.DateField(_("published"), null=True, blank=True)
 
     name = Bilingual("name")
     owner = Bilingual("owner")
     description = Bilingual("description")
+    objects = FrameworkQuerySet.as_manager()
 
     class Meta:
         ordering = ["slug", "version"]
@@ -35,6 +53,9 @@ class Framework(SourcedFact):
 
     def __str__(self):
         return f"{self.name_en} ({self.version})"
+
+    def get_absolute_url(self):
+        return reverse("standards:framework", args=[self.slug])
 
 
 class StandardGroup(models.Model):
@@ -74,9 +95,16 @@ class Standard(SourcedFact):
     title_cy = models.CharField(_("title in Welsh"), max_length=300, blank=True)
     summary_en = models.TextField(_("summary in English"), blank=True)
     summary_cy = models.TextField(_("summary in Welsh"), blank=True)
+    guidance_en = models.TextField(_("guidance in English"), blank=True)
+    guidance_cy = models.TextField(_("guidance in Welsh"), blank=True)
+    # What good looks like in each phase: {"discovery": {"en": "...", "cy": "..."}, "alpha": ..., ...}
+    prompts = models.JSONField(_("prompts for each phase"), default=dict, blank=True)
+    # [{"title_en": "...", "title_cy": "...", "url": "https://..."}]
+    links = models.JSONField(_("links"), default=list, blank=True)
 
     title = Bilingual("title")
     summary = Bilingual("summary")
+    guidance = Bilingual("guidance")
 
     class Meta:
         ordering = ["framework", "number"]
@@ -86,3 +114,124 @@ class Standard(SourcedFact):
 
     def __str__(self):
         return f"{self.number}. {self.title_en}"
+
+    def get_absolute_url(self):
+        return reverse("standards:standard", args=[self.framework.slug, self.number])
+
+    def prompt(self, phase: str):
+        texts = self.prompts.get(phase) or {}
+        return localise(texts.get("en"), texts.get("cy"))
+
+    def phase_prompts(self) -> list[tuple[str, object]]:
+        return [(phase, self.prompt(phase)) for phase in REVIEW_PHASES if self.prompts.get(phase)]
+
+
+class Review(models.Model):
+    """A project's supportive self-review against one version of a framework, in one phase.
+
+    The project team rates itself standard by standard, saving as it goes; then it may ask its lead team for a
+    peer review, in which a reviewer comments on each standard and agrees with the rating or changes it.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("In progress")
+        SUBMITTED = "submitted", _("Waiting for peer review")
+        REVIEWED = "reviewed", _("Peer reviewed")
+
+    project = models.ForeignKey("portfolio.Project", on_delete=models.CASCADE, related_name="reviews")
+    framework = models.ForeignKey(Framework, on_delete=models.PROTECT, related_name="reviews")
+    phase = models.CharField(_("phase"), max_length=20, choices=[(p.value, p.label) for p in REVIEW_PHASES])
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("started"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("sent for peer review"), null=True, blank=True)
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("peer reviewed"), null=True, blank=True)
+    reviewer_summary = models.TextField(_("reviewer's overall comments"), blank=True, max_length=5000)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("self-review")
+        verbose_name_plural = _("self-reviews")
+
+    def __str__(self):
+        return f"{self.project_id} {self.framework} {self.phase}"
+
+    def get_absolute_url(self):
+        return reverse("standards:review", args=[self.pk])
+
+
+class Rating(models.TextChoices):
+    MET = "met", _("Met")
+    PARTLY = "partly", _("Partly met")
+    NOT_MET = "not_met", _("Not met")
+    NOT_APPLICABLE = "not_applicable", _("Not applicable")
+
+
+class Answer(models.Model):
+    """The team's rating of one standard, its evidence, and the reviewer's word on it."""
+
+    review = models.ForeignKey(Review, on_delete=models.CASCADE, related_name="answers")
+    standard = models.ForeignKey(Standard, on_delete=models.PROTECT, related_name="answers")
+    rating = models.CharField(_("rating"), max_length=20, choices=Rating.choices)
+    not_applicable_reason = models.TextField(_("why it does not apply"), blank=True, max_length=2000)
+    evidence = models.TextField(_("evidence"), blank=True, max_length=5000)
+    evidence_links = models.JSONField(_("links to evidence"), default=list, blank=True)
+    reviewer_rating = models.CharField(
+        _("reviewer's rating"), max_length=20, choices=Rating.choices, blank=True
+    )
+    reviewer_comment = models.TextField(_("reviewer's comment"), blank=True, max_length=5000)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["standard__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["review", "standard"], name="answer_once_per_standard")
+        ]
+
+    def __str__(self):
+        return f"{self.review_id} {self.standard_id}: {self.rating}"
+
+    @property
+    def final_rating(self) -> str:
+        return self.reviewer_rating or self.rating
+
+    def get_final_rating_display(self):
+        return Rating(self.final_rating).label
+
+
+class ActionQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(done_at__isnull=True)
+
+    def overdue(self, today=None):
+        return self.open().filter(due_on__lt=today or timezone.localdate())
+
+
+class Action(models.Model):
+    """Something the team will do to meet a standard better: what, who, and by when."""
+
+    answer = models.ForeignKey(Answer, on_delete=models.CASCADE, related_name="actions")
+    what = models.CharField(_("what"), max_length=500)
+    who = models.CharField(_("who"), max_length=200)
+    due_on = models.DateField(_("due"))
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+
+    objects = ActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_on", "id"]
+
+    def __str__(self):
+        return self.what
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.done_at is None and self.due_on < timezone.localdate()

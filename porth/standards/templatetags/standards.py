@@ -1,0 +1,22 @@
+from django import template
+
+from ..models import Action
+from ..permissions import review_access
+
+register = template.Library()
+
+
+@register.inclusion_tag("standards/includes/project_review.html", takes_context=True)
+def project_review(context, project, access):
+    """The project page's latest review against the standards, with its open actions."""
+    latest = project.reviews.select_related("framework").first()
+    can_see = bool(latest) and review_access(context["request"].user, latest).view
+    open_actions = Action.objects.open().filter(answer__review=latest) if latest else []
+    return {
+        "project": project,
+        "latest": latest,
+        "can_see": can_see,
+        "can_report": access.report,
+        "open_actions": list(open_actions) if can_see or access.view else [],
+        "csrf_token": context.get("csrf_token"),
+    }
