@@ -197,7 +197,7 @@ def review_summary(request, pk):
 @require_POST
 def action_done(request, pk):
     action = get_object_or_404(Action.objects.select_related("answer__review"), pk=pk)
-    review, access = review_get_for_user(request.user, action.answer.review_id)
+    review, _access = review_get_for_user(request.user, action.answer.review_id)
     if not project_access(request.user, review.project).report:
         raise PermissionDenied
     services.action_done(action=action)
