@@ -13,18 +13,40 @@ from porth.standards.models import Review
 from .conftest import PASSWORD
 
 TEXT = {
-    "en": {"library": "Standards", "search": "Search", "start": "Start a review", "alpha": "Alpha",
-           "partly": "Partly met", "evidence": "Evidence", "save": "Save and go back to the review",
-           "send": "Send for peer review", "send_now": "Send the review", "met": "Met",
-           "comment": "Your comment to the team", "finish": "Finish the peer review",
-           "finish_now": "Finish and tell the team", "summary": "Summary you can print",
-           "dss": "Digital Service Standards for Wales"},
-    "cy": {"library": "Safonau", "search": "Chwilio", "start": "Dechrau adolygiad", "alpha": "Alffa",
-           "partly": "Wedi'i fodloni'n rhannol", "evidence": "Tystiolaeth", "save": "Cadw a mynd yn ôl i'r adolygiad",
-           "send": "Anfon i gael adolygiad gan gymheiriaid", "send_now": "Anfon yr adolygiad", "met": "Wedi'i fodloni",
-           "comment": "Eich sylw i'r tîm", "finish": "Gorffen yr adolygiad gan gymheiriaid",
-           "finish_now": "Gorffen a dweud wrth y tîm", "summary": "Crynodeb y gallwch ei argraffu",
-           "dss": "Safonau Gwasanaeth Digidol Cymru"},
+    "en": {
+        "library": "Standards",
+        "search": "Search",
+        "start": "Start a review",
+        "alpha": "Alpha",
+        "partly": "Partly met",
+        "evidence": "Evidence",
+        "save": "Save and go back to the review",
+        "send": "Send for peer review",
+        "send_now": "Send the review",
+        "met": "Met",
+        "comment": "Your comment to the team",
+        "finish": "Finish the peer review",
+        "finish_now": "Finish and tell the team",
+        "summary": "Summary you can print",
+        "dss": "Digital Service Standards for Wales",
+    },
+    "cy": {
+        "library": "Safonau",
+        "search": "Chwilio",
+        "start": "Dechrau adolygiad",
+        "alpha": "Alffa",
+        "partly": "Wedi'i bodloni'n rhannol",
+        "evidence": "Tystiolaeth",
+        "save": "Cadw a mynd yn ôl i'r adolygiad",
+        "send": "Anfon i gael adolygiad gan gymheiriaid",
+        "send_now": "Anfon yr adolygiad",
+        "met": "Wedi'i bodloni",
+        "comment": "Eich sylw i'r tîm",
+        "finish": "Gorffen yr adolygiad gan gymheiriaid",
+        "finish_now": "Gorffen a dweud wrth y tîm",
+        "summary": "Crynodeb y gallwch ei argraffu",
+        "dss": "Safonau Gwasanaeth Digidol Cymru",
+    },
 }
 
 
@@ -43,12 +65,19 @@ def test_library_self_review_and_peer_review(page, site, check_accessible, trans
     organisation_add_member(user=owner, organisation=Organisation.objects.get(code="W06000015"))
     reviewer = User.objects.create_user("reviewer@wlga.example", PASSWORD, preferred_language=language)
     team_add_member(user=reviewer, team=LeadershipTeam.objects.get(slug="wlga-digital-team"))
-    project = portfolio.project_create(user=owner, related={}, fields={
-        "title_en": "Booking a recycling slot", "title_cy": "Trefnu slot ailgylchu",
-        "summary_en": "Residents book online.", "summary_cy": "Mae trigolion yn trefnu ar-lein.",
-        "owner_organisation": Organisation.objects.get(code="W06000015"), "phase": "alpha",
-        "lead_team": LeadershipTeam.objects.get(slug="wlga-digital-team"),
-    })
+    project = portfolio.project_create(
+        user=owner,
+        related={},
+        fields={
+            "title_en": "Booking a recycling slot",
+            "title_cy": "Trefnu slot ailgylchu",
+            "summary_en": "Residents book online.",
+            "summary_cy": "Mae trigolion yn trefnu ar-lein.",
+            "owner_organisation": Organisation.objects.get(code="W06000015"),
+            "phase": "alpha",
+            "lead_team": LeadershipTeam.objects.get(slug="wlga-digital-team"),
+        },
+    )
 
     # The library, and a standard's page.
     page.goto(f"{site}{prefix}/standards/")
@@ -81,8 +110,16 @@ def test_library_self_review_and_peer_review(page, site, check_accessible, trans
     # The rest was saved earlier (saving as you go); the team sends it.
     review = Review.objects.get()
     for standard in review.framework.standards.exclude(number=1):
-        services.answer_save(review=review, standard=standard, user=owner, rating="met", not_applicable_reason="",
-                             evidence="Done.", evidence_links=[], actions=[])
+        services.answer_save(
+            review=review,
+            standard=standard,
+            user=owner,
+            rating="met",
+            not_applicable_reason="",
+            evidence="Done.",
+            evidence_links=[],
+            actions=[],
+        )
     page.get_by_role("link", name=t["send"]).click()
     check_accessible(page)
     page.get_by_role("button", name=t["send_now"]).click()
@@ -97,7 +134,9 @@ def test_library_self_review_and_peer_review(page, site, check_accessible, trans
     page.get_by_label(t["comment"]).fill("The goals are well covered.")
     page.get_by_role("button", name=t["save"]).click()
     for answer in review.answers.exclude(standard__number=1):
-        services.peer_answer_save(answer=answer, user=reviewer, reviewer_rating=answer.rating, reviewer_comment="Yes.")
+        services.peer_answer_save(
+            answer=answer, user=reviewer, reviewer_rating=answer.rating, reviewer_comment="Yes."
+        )
     page.get_by_role("link", name=t["finish"]).click()
     check_accessible(page)
     page.get_by_role("button", name=t["finish_now"]).click()
