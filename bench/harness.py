@@ -102,7 +102,8 @@ def measure(host: str, port: int, probes: list, rounds: int, warmup: int = 20) -
     """Latency in ms of each probe (a path for a plain GET, or a Probe), requested in turn, floor included,
     over one keep-alive connection."""
     probes = [p if isinstance(p, Probe) else Probe(p, p) for p in probes]
-    connection = http.client.HTTPConnection(host, port, timeout=30)
+    # Generous: the first project page in each worker builds the similar-project index.
+    connection = http.client.HTTPConnection(host, port, timeout=180)
     timings: dict[str, list[float]] = {probe.label: [] for probe in probes}
     for round_number in range(warmup + rounds):
         for probe in probes:
