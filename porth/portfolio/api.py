@@ -7,6 +7,7 @@ from ninja.errors import ValidationError
 from ninja.pagination import PageNumberPagination, paginate
 
 from porth.core.api import OPTIONAL_AUTH
+from porth.core.pagination import COUNT_LIMIT
 
 from .exports import export_row
 from .permissions import memberships, project_get_for_user, projects_visible_to
@@ -67,7 +68,8 @@ def _working(request) -> bool:
 @paginate(PageNumberPagination, page_size=50)
 def project_list(request, filters: Query[ProjectFilters]):
     """Projects you may see, with the same filters as the portfolio page. Without signing in: public projects
-    and public fields only."""
+    and public fields only. The count stops at 1,001: more than 1,000 means "1,000 or more"; the CSV and
+    JSON downloads at /projects/export.csv and /projects/export.json give every row."""
     data = {k: v for k, v in filters.dict().items() if v not in ("", None, [], False)}
     form = ProjectFilterForm(data)
     if not form.is_valid():
@@ -101,7 +103,8 @@ class _RowList:
         self.queryset, self.working = queryset, working
 
     def count(self):
-        return self.queryset.count()
+        # As on the pages, counting stops past COUNT_LIMIT (the exports give every row).
+        return self.queryset[: COUNT_LIMIT + 1].count()
 
     def __len__(self):
         return self.count()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from porth.core.language import active_language
+from porth.core.pagination import CappedPaginator
 from porth.directory.models import LeadershipTeam, Organisation
 
 from . import services
@@ -27,7 +28,7 @@ def project_list(request):
         projects = projects_filtered(projects, form.cleaned_data)
     elif form.is_bound:
         projects = projects.none()
-    page = Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "portfolio/project_list.html", {"form": form, "page_obj": page})
 
 
