@@ -18,16 +18,18 @@ export PYTHONDONTWRITEBYTECODE := 1
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-run: setup ## Set up everything (first time) and serve Porth on http://127.0.0.1:$(PORT)
-	$(MANAGE) collectstatic --noinput -v 0
-	$(MANAGE) ensure_local_admin
+run: $(VENV)/.runtime $(BUILD)/.stamp locale/cy/LC_MESSAGES/django.mo var/static/.stamp ## Set up everything (first time) and serve Porth on http://127.0.0.1:$(PORT)
+	$(MANAGE) setup_local
 	@echo "Porth is at http://127.0.0.1:$(PORT)/ (Welsh: http://127.0.0.1:$(PORT)/cy/)"
 	PORT=$(PORT) scripts/serve
 
-setup: $(VENV)/.runtime $(BUILD)/.stamp locale/cy/LC_MESSAGES/django.mo ## Install dependencies, build assets, migrate and load data
-	$(MANAGE) migrate --noinput -v 0
-	$(MANAGE) load_reference
-	$(MANAGE) load_demo
+setup: $(VENV)/.runtime $(BUILD)/.stamp locale/cy/LC_MESSAGES/django.mo var/static/.stamp ## Install dependencies, build assets, migrate and load data
+	$(MANAGE) setup_local
+
+# Collected (fingerprinted, compressed) static files, redone only when the built assets change.
+var/static/.stamp: $(BUILD)/.stamp $(VENV)/.runtime
+	$(MANAGE) collectstatic --noinput -v 0
+	mkdir -p $(@D) && touch $@
 
 test: $(VENV)/.dev $(BUILD)/.stamp locale/cy/LC_MESSAGES/django.mo browser ## Run the whole suite (unit, integration, browser) on SQLite
 	$(VENV)/bin/pytest
