@@ -88,3 +88,40 @@ def replace_default_choice_message(form: forms.Form, message) -> None:
         ]
         if current is not None and any(current is default for default in defaults if default is not None):
             field.error_messages["invalid_choice"] = message
+
+
+# Rows of links (text and web address) on a form, as `link_1_title`, `link_1_url`, `link_2_title`, ...
+
+
+def link_rows_add(form: forms.Form, count: int) -> None:
+    for n in range(1, count + 1):
+        form.fields[f"link_{n}_title"] = forms.CharField(label=_("Link text"), max_length=200, required=False)
+        form.fields[f"link_{n}_url"] = forms.URLField(
+            label=_("Web address"),
+            required=False,
+            assume_scheme="https",
+            error_messages={"invalid": _("Enter a web address, like https://www.example.gov.wales/")},
+        )
+
+
+def link_rows_clean(form: forms.Form, data: dict, count: int) -> None:
+    for n in range(1, count + 1):
+        if data.get(f"link_{n}_url") and not data.get(f"link_{n}_title"):
+            form.add_error(f"link_{n}_title", _("Enter the text for the link"))
+        if data.get(f"link_{n}_title") and not data.get(f"link_{n}_url"):
+            form.add_error(f"link_{n}_url", _("Enter the web address of the link"))
+
+
+def link_rows_data(data: dict, count: int) -> list[dict]:
+    return [
+        {"title": data[f"link_{n}_title"], "url": data[f"link_{n}_url"]}
+        for n in range(1, count + 1)
+        if data.get(f"link_{n}_url")
+    ]
+
+
+def link_rows_initial(links: list[dict], count: int) -> dict:
+    initial = {}
+    for n, link in enumerate(links[:count], start=1):
+        initial[f"link_{n}_title"], initial[f"link_{n}_url"] = link.get("title", ""), link.get("url", "")
+    return initial

@@ -5,7 +5,14 @@ from django.utils.translation import gettext_lazy as _
 
 from porth.accounts.forms import EMAIL_MESSAGES
 from porth.accounts.models import User
-from porth.core.forms import GovukDateField, replace_default_choice_message
+from porth.core.forms import (
+    GovukDateField,
+    link_rows_add,
+    link_rows_clean,
+    link_rows_data,
+    link_rows_initial,
+    replace_default_choice_message,
+)
 from porth.core.phases import Phase
 from porth.directory.models import LeadershipTeam, Organisation, ProgrammeItem, Service, WellbeingGoal
 
@@ -178,16 +185,7 @@ class ProjectForm(forms.Form):
             self.fields[f"contact_{n}_email"] = forms.EmailField(
                 label=_("Email address"), required=False, error_messages=EMAIL_MESSAGES
             )
-        for n in range(1, LINK_ROWS + 1):
-            self.fields[f"link_{n}_title"] = forms.CharField(
-                label=_("Link text"), max_length=200, required=False
-            )
-            self.fields[f"link_{n}_url"] = forms.URLField(
-                label=_("Web address"),
-                required=False,
-                assume_scheme="https",
-                error_messages={"invalid": _("Enter a web address, like https://www.example.gov.wales/")},
-            )
+        link_rows_add(self, LINK_ROWS)
 
     def clean(self):
         data = super().clean()
@@ -210,11 +208,7 @@ class ProjectForm(forms.Form):
                 f"contact_{n}_name"
             ):
                 self.add_error(f"contact_{n}_name", _("Enter the contact's name"))
-        for n in range(1, LINK_ROWS + 1):
-            if data.get(f"link_{n}_url") and not data.get(f"link_{n}_title"):
-                self.add_error(f"link_{n}_title", _("Enter the text for the link"))
-            if data.get(f"link_{n}_title") and not data.get(f"link_{n}_url"):
-                self.add_error(f"link_{n}_url", _("Enter the web address of the link"))
+        link_rows_clean(self, data, LINK_ROWS)
 
     # --- turning the form into the service's arguments, and a project back into the form
 
@@ -246,11 +240,7 @@ class ProjectForm(forms.Form):
             for n in range(1, CONTACT_ROWS + 1)
             if data[f"contact_{n}_name"]
         ]
-        fields["links"] = [
-            {"title": data[f"link_{n}_title"], "url": data[f"link_{n}_url"]}
-            for n in range(1, LINK_ROWS + 1)
-            if data[f"link_{n}_url"]
-        ]
+        fields["links"] = link_rows_data(data, LINK_ROWS)
         return fields
 
     def related(self) -> dict:
@@ -293,8 +283,7 @@ class ProjectForm(forms.Form):
         for n, contact in enumerate(project.contacts[:CONTACT_ROWS], start=1):
             for key in ("name", "role", "email"):
                 initial[f"contact_{n}_{key}"] = contact.get(key, "")
-        for n, link in enumerate(project.links[:LINK_ROWS], start=1):
-            initial[f"link_{n}_title"], initial[f"link_{n}_url"] = link.get("title", ""), link.get("url", "")
+        initial.update(link_rows_initial(project.links, LINK_ROWS))
         return initial
 
 

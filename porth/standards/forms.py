@@ -3,7 +3,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from porth.core.forms import GovukDateField, replace_default_choice_message
+from porth.core.forms import (
+    GovukDateField,
+    link_rows_add,
+    link_rows_clean,
+    link_rows_data,
+    link_rows_initial,
+    replace_default_choice_message,
+)
 
 from .models import REVIEW_PHASES, Framework, Rating
 
@@ -57,16 +64,7 @@ class AnswerForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for n in range(1, LINK_ROWS + 1):
-            self.fields[f"link_{n}_title"] = forms.CharField(
-                label=_("Link text"), max_length=200, required=False
-            )
-            self.fields[f"link_{n}_url"] = forms.URLField(
-                label=_("Web address"),
-                required=False,
-                assume_scheme="https",
-                error_messages={"invalid": _("Enter a web address, like https://www.example.gov.wales/")},
-            )
+        link_rows_add(self, LINK_ROWS)
         for n in range(1, ACTION_ROWS + 1):
             self.fields[f"action_{n}_what"] = forms.CharField(
                 label=_("What will be done"), max_length=500, required=False
@@ -83,9 +81,7 @@ class AnswerForm(forms.Form):
         data = super().clean()
         if data.get("rating") == Rating.NOT_APPLICABLE and not data.get("not_applicable_reason"):
             self.add_error("not_applicable_reason", _("Say why the standard does not apply"))
-        for n in range(1, LINK_ROWS + 1):
-            if data.get(f"link_{n}_url") and not data.get(f"link_{n}_title"):
-                self.add_error(f"link_{n}_title", _("Enter the text for the link"))
+        link_rows_clean(self, data, LINK_ROWS)
         for n in range(1, ACTION_ROWS + 1):
             parts = [data.get(f"action_{n}_{part}") for part in ("what", "who", "due")]
             if any(parts) and not all(parts):
@@ -95,12 +91,7 @@ class AnswerForm(forms.Form):
         return data
 
     def links(self) -> list[dict]:
-        data = self.cleaned_data
-        return [
-            {"title": data[f"link_{n}_title"], "url": data[f"link_{n}_url"]}
-            for n in range(1, LINK_ROWS + 1)
-            if data[f"link_{n}_url"]
-        ]
+        return link_rows_data(self.cleaned_data, LINK_ROWS)
 
     def actions(self) -> list[dict]:
         data = self.cleaned_data
@@ -123,8 +114,7 @@ class AnswerForm(forms.Form):
             "not_applicable_reason": answer.not_applicable_reason,
             "evidence": answer.evidence,
         }
-        for n, link in enumerate(answer.evidence_links[:LINK_ROWS], start=1):
-            initial[f"link_{n}_title"], initial[f"link_{n}_url"] = link.get("title"), link.get("url")
+        initial.update(link_rows_initial(answer.evidence_links, LINK_ROWS))
         for n, action in enumerate(answer.actions.filter(done_at__isnull=True)[:ACTION_ROWS], start=1):
             initial.update(
                 {
