@@ -55,14 +55,15 @@ def projects_visible_to(user, queryset=None):
     mine = memberships(user)
     # The private projects someone is involved in are few, so they are looked up once, here, and the list
     # goes into the query: a simple condition that the database can test row by row without a subquery.
-    private_ids = _private_ids(user, mine)
+    private_ids = private_project_ids(user, mine)
     allowed = ~Q(visibility=Visibility.PRIVATE) if mine.public_servant else Q(visibility=Visibility.PUBLIC)
     if private_ids:
         allowed |= Q(pk__in=private_ids)
     return queryset.filter(allowed)
 
 
-def _private_ids(user, mine: Memberships) -> list[int]:
+def private_project_ids(user, mine: Memberships) -> list[int]:
+    """The private projects this person is involved in (looked up once per request)."""
     if not user.is_authenticated or not user.is_active:
         return []
     cached = getattr(user, "_porth_private_projects", None)

@@ -16,7 +16,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from porth.portfolio.models import Project, Visibility
-from porth.portfolio.permissions import memberships, projects_visible_to
+from porth.portfolio.permissions import memberships, private_project_ids, projects_visible_to
 
 from .index import LIKELY_SAME, Document, LexicalIndex
 from .models import Judgement, SimilarityDocument
@@ -137,11 +137,7 @@ def _allowed_for(user):
     last word: suggestions are checked again against it before anyone sees them."""
     mine = memberships(user)
     staff = user.is_authenticated and user.is_staff
-    private_ok = set()
-    if user.is_authenticated:
-        private_ok = set(
-            projects_visible_to(user).filter(visibility=Visibility.PRIVATE).values_list("pk", flat=True)
-        )
+    private_ok = set(private_project_ids(user, mine))
 
     def allowed(key: int) -> bool:
         seen_by = _State.visibility.get(key)
@@ -184,7 +180,7 @@ def similar_to_project(user, project: Project, k: int = 5) -> list[Suggestion]:
         if project.pk not in _State.visibility:
             _State.index.add(Document(key=project.pk, text=document_text(project)))
             _State.visibility[project.pk] = project.visibility
-        matches = _State.index.similar_to(project.pk, k=k + 10, allowed=_allowed_for(user))
+        matches = _State.index.similar_to(project.pk, k=k + 5, allowed=_allowed_for(user))
     skip = judged_with(project.pk) | {project.pk}
     return _suggestions(user, [m for m in matches if m.key not in skip])[:k]
 
