@@ -20,19 +20,7 @@ import re
 import unicodedata
 
 from django.db import DEFAULT_DB_ALIAS, NotSupportedError, connections
-from django.db.models import (
-    BooleanField,
-    Case,
-    ExpressionWrapper,
-    F,
-    FloatField,
-    Func,
-    IntegerField,
-    Q,
-    QuerySet,
-    Value,
-    When,
-)
+from django.db.models import Case, F, FloatField, Func, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 FTS_TABLE = "portfolio_project_fts"
@@ -81,37 +69,7 @@ def search_words(text: str) -> list[str]:
 SQLITE_RANKED = 100
 
 
-class _Position(Func):
-    """Where a row's id stands in a comma-separated list of ids (0 when absent): one string search per row,
-    so that sorting thousands of matches by relevance costs little."""
-
-    output_field = IntegerField()
-
-    def __init__(self, ids: list[int]):
-        super().__init__(Value("," + ",".join(str(i) for i in ids) + ","), F("pk"))
-
-    def as_sql(self, compiler, connection, **extra_context):
-        (ids_sql, ids_params), (pk_sql, pk_params) = (
-            compiler.compile(expression) for expression in self.get_source_expressions()
-        )
-        return f"instr({ids_sql}, ',' || {pk_sql} || ',')", (*ids_params, *pk_params)
-
-
-def _best_first(scores: list[tuple[int, float]], using: str) -> list[int]:
-    """The ranked ids best first; equal scores newest first, then latest added first, as everywhere else."""
-    from .models import Project
-
-    updated = dict(
-        Project.objects.using(using)
-        .filter(pk__in=[r for r, _s in scores])
-        .values_list("pk", "last_update_at")
-    )
-    known = [(rowid, score) for rowid, score in scores if rowid in updated]
-    known.sort(key=lambda pair: (-pair[1], -updated[pair[0]].timestamp(), -pair[0]))
-    return [rowid for rowid, _score in known]
-
-
-def _sqlite_search(words: list[str], using: str) -> tuple[RawSQL, Case, list]:
+def _sqlite_search(words: list[str], using: str) -> tuple[RawSQL, Case]:
     # Each word is quoted, so AND, OR, NOT and NEAR are words, and starred, so it matches as a prefix.
     # The tokenizer folds case and accents in the query as it did in the index.
     query = " ".join(f'"{word}"*' for word in words)
@@ -126,16 +84,10 @@ def _sqlite_search(words: list[str], using: str) -> tuple[RawSQL, Case, list]:
         scores = cursor.fetchall()
     whens = [When(pk=rowid, then=Value(score)) for rowid, score in scores]
     rank = Case(*whens, default=Value(-1e30), output_field=FloatField()) if whens else Value(-1e30)
-    # Sorting by the rank itself would evaluate that CASE for every match; sorting by the position in the
-    # best-first list of ids gives the same order for a fraction of the work. The rank is still annotated,
-    # and computed only for the rows shown.
-    position = _Position(_best_first(scores, using))
-    unranked = ExpressionWrapper(Q(search_position=0), output_field=BooleanField())
-    order = [("search_position", position), ("search_unranked", unranked)]
-    return matching, rank, order
+    return matching, rank
 
 
-def _postgresql_search(words: list[str], using: str) -> tuple[RawSQL, _RowRank, list]:
+def _postgresql_search(words: list[str], using: str) -> tuple[RawSQL, _RowRank]:
     # Words hold no tsquery operators (& | ! ( ) : * < > ' or spaces), so each is one operand; ":*" makes it
     # a prefix. The index's own fold takes the accents off the query.
     query = " & ".join(f"{word}:*" for word in words)
@@ -150,7 +102,7 @@ def _postgresql_search(words: list[str], using: str) -> tuple[RawSQL, _RowRank, 
         "FROM portfolio_project AS search_row WHERE search_row.id = {pk})",
         query,
     )
-    return matching, rank, []
+    return matching, rank
 
 
 BACKENDS = {"sqlite": _sqlite_search, "postgresql": _postgresql_search}
@@ -169,14 +121,12 @@ def project_search(queryset: QuerySet, text: str) -> QuerySet:
     vendor = connections[queryset.db].vendor
     if vendor not in BACKENDS:
         raise NotSupportedError(f"Project search has no backend for {vendor}.")
-    matching, rank, order = BACKENDS[vendor](words, queryset.db)
-    queryset = queryset.filter(pk__in=matching).annotate(search_rank=rank)
-    if not order:
-        return queryset.order_by("-search_rank", "-last_update_at", "-id")
-    # Ranked rows first, in rank order; then the rest, newest first (as rows of equal rank would be).
-    for name, expression in order:
-        queryset = queryset.annotate(**{name: expression})
-    return queryset.order_by("search_unranked", "search_position", "-last_update_at", "-id")
+    matching, rank = BACKENDS[vendor](words, queryset.db)
+    return (
+        queryset.filter(pk__in=matching)
+        .annotate(search_rank=rank)
+        .order_by("-search_rank", "-last_update_at", "-id")
+    )
 
 
 def project_search_rebuild(using: str = DEFAULT_DB_ALIAS) -> bool:
