@@ -12,7 +12,6 @@ import time
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from porth.portfolio.models import Project, Visibility
@@ -260,7 +259,3 @@ def _union(pairs: list[tuple[int, int]]) -> list[set[int]]:
     for key in parent:
         groups.setdefault(root(key), set()).add(key)
     return list(groups.values())
-
-
-def index_watermark():
-    return SimilarityDocument.objects.aggregate(Max("updated_at"))["updated_at__max"]
