@@ -1,17 +1,18 @@
 import pytest
 from django.utils import translation
 
-from porth.directory.reference import reference_load
-from porth.frontdoor.services import rule_set_ensure_shipped
+from porth.accounts.models import Role, User
+from porth.accounts.services import team_add_member
+from porth.directory.models import LeadershipTeam
+from porth.site.reference import reference_load_all
+from porth.testing import PASSWORD, make_project, person
 
 
 @pytest.fixture
 def reference(db):
     """The shipped reference facts (organisations, teams, standards, well-being goals) and the shipped
     routing rules, loaded for real."""
-    report = reference_load()
-    rule_set_ensure_shipped()
-    return report
+    return reference_load_all()
 
 
 @pytest.fixture(autouse=True)
@@ -20,3 +21,44 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def submitter(reference):
+    return User.objects.create_user("alys@cardiff.example", PASSWORD, full_name="Alys Morgan")
+
+
+@pytest.fixture
+def team(reference):
+    return lambda slug: LeadershipTeam.objects.get(slug=slug)
+
+
+@pytest.fixture
+def triager(reference):
+    """A member of the NHS Wales Digital team, who triages its queue."""
+    user = User.objects.create_user(
+        "sian@nhs.example", PASSWORD, full_name="Siân Davies", preferred_language="cy"
+    )
+    team_add_member(user=user, team=LeadershipTeam.objects.get(slug="nhs-wales-digital"), role=Role.MEMBER)
+    return user
+
+
+@pytest.fixture
+def people(reference):
+    """One person for each relationship a user can have with Cardiff's project."""
+    return {
+        "owner": person("owner@cardiff.example", "W06000015"),
+        "colleague": person("colleague@cardiff.example", "W06000015"),
+        "org_admin": person("admin@cardiff.example", "W06000015", role=Role.ADMINISTRATOR),
+        "partner": person("partner@vale.example", "W06000014", language="cy"),
+        "team_member": person(
+            "triage@wlga.example", "welsh-local-government-association", team="wlga-digital-team"
+        ),
+        "other_org": person("someone@swansea.example", "W06000011"),
+        "no_org": person("nobody@example.org"),
+    }
+
+
+@pytest.fixture
+def project(people):
+    return make_project(people["owner"])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from porth.frontdoor.engine import (
+from porth.routing.engine import (
     HELP_CODES,
     ORGANISATION_KINDS,
     SECTORS,
@@ -26,7 +26,7 @@ from porth.frontdoor.engine import (
 )
 
 BUDGET = 50_000
-RULE_SET = Path(__file__).resolve().parent.parent / "porth" / "frontdoor" / "data" / "rule_set_v1.json"
+RULE_SET = Path(__file__).resolve().parent.parent / "porth" / "routing" / "data" / "rule_set_v1.json"
 # The sector each kind of body usually sits in; "other_public_body" varies, as it does in the directory.
 USUAL_SECTOR = {
     "local_authority": "local_government",

@@ -26,8 +26,8 @@ from django.utils import timezone  # noqa: E402
 from porth.accounts.models import User  # noqa: E402
 from porth.accounts.services import api_token_create, team_add_member  # noqa: E402
 from porth.directory.models import LeadershipTeam, Organisation  # noqa: E402
-from porth.frontdoor import services  # noqa: E402
-from porth.frontdoor.models import Decision, HelpRequest, RuleSet  # noqa: E402
+from porth.frontdoor.models import Decision, HelpRequest  # noqa: E402
+from porth.routing.models import RuleSet  # noqa: E402
 
 BATCH = 5_000
 
@@ -83,7 +83,6 @@ def seed(count: int) -> dict:
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     token = api_token_create(user=user, name="bench")[1]
-    services.rule_set_ensure_shipped()
     return {
         "session": session.session_key,
         "token": token,

@@ -23,13 +23,11 @@ from porth.accounts.demo import demo_users_load  # noqa: E402
 from porth.accounts.models import User  # noqa: E402
 from porth.portfolio.demo import projects_load_scale  # noqa: E402
 from porth.portfolio.models import Project, Visibility  # noqa: E402
-from porth.similarity.service import documents_rebuild  # noqa: E402
 
 
 def seed(count: int) -> dict:
     demo_users_load()
     seconds = projects_load_scale(count)
-    documents_rebuild()  # so that project pages look for similar projects among all of them
     user = User.objects.get(email="member@cardiff.demo.localhost")
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)

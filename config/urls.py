@@ -2,8 +2,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from config.api import api
 from porth.core import views as core_views
-from porth.core.api import api
 
 # Pages exist in English at / and in Welsh at /cy/; the address says the language, so a link always opens
 # in the language it was shared in.
@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("porth.directory.urls")),
     path("", include("porth.core.urls")),
     path("", include("porth.accounts.urls")),
+    path("", include("porth.routing.urls")),
     path("", include("porth.frontdoor.urls")),
     path("", include("porth.portfolio.urls")),
     path("", include("porth.similarity.urls")),

@@ -10,8 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from porth.accounts.models import User
-from porth.directory.reference import reference_load
-from porth.frontdoor.services import rule_set_ensure_shipped
+from porth.site.reference import reference_load_all
 
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls made from that thread
 # (fixtures creating data) are safe here because the live server runs in its own thread.
@@ -65,8 +64,7 @@ def check_accessible(axe):
 
 @pytest.fixture
 def site(live_server, transactional_db):
-    reference_load()
-    rule_set_ensure_shipped()
+    reference_load_all()
     return live_server.url
 
 

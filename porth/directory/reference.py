@@ -1,8 +1,9 @@
-"""Load the reference facts shipped in porth/*/data/ into the database.
+"""Load the directory's reference facts (porth/directory/data/) into the database, and the tools other apps
+use to load theirs: records that know their file and line, and an upsert that reports what changed.
 
-Loading is all or nothing: the whole load runs in one transaction, and a malformed file stops it with the
-file, the line and the problem. Loading again changes nothing and says so; a fact changed in a file updates
-its row, and the change is reported.
+Loading is all or nothing (porth.site.reference runs every app's load in one transaction), and a malformed
+file stops it with the file, the line and the problem. Loading again changes nothing and says so; a fact
+changed in a file updates its row, and the change is reported.
 """
 
 import csv
@@ -13,10 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from django.db import models, transaction
+from django.db import models
 
 from porth.core.dates import parse_partial_date
-from porth.standards.models import Framework, Standard, StandardGroup
 
 from .models import (
     Appointment,
@@ -33,14 +33,12 @@ from .models import (
     WellbeingGoal,
 )
 
-PORTH_DIR = Path(__file__).resolve().parent.parent
+DATA_DIR = Path(__file__).resolve().parent / "data"
 DATA_FILES = {
-    "organisations": PORTH_DIR / "directory" / "data" / "organisations.csv",
-    "teams": PORTH_DIR / "directory" / "data" / "teams.yaml",
-    "wellbeing": PORTH_DIR / "directory" / "data" / "wellbeing.yaml",
-    "standards": PORTH_DIR / "standards" / "data" / "digital_service_standards.yaml",
-    "wellbeing_framework": PORTH_DIR / "standards" / "data" / "wellbeing_framework.yaml",
-    "services": PORTH_DIR / "directory" / "data" / "lgsl.csv",
+    "organisations": DATA_DIR / "organisations.csv",
+    "teams": DATA_DIR / "teams.yaml",
+    "wellbeing": DATA_DIR / "wellbeing.yaml",
+    "services": DATA_DIR / "lgsl.csv",
 }
 
 
@@ -373,78 +371,6 @@ def _load_wellbeing(path: Path, report: LoadReport) -> None:
         upsert(WayOfWorking, {"slug": slug}, values, report, f"way of working {slug}")
 
 
-def _load_standards(path: Path, report: LoadReport) -> None:
-    document = read_yaml(path)
-    meta = document.data.get("framework")
-    if not isinstance(meta, dict):
-        raise document.error("the file needs a 'framework' section")
-    meta = Record(meta, path, meta.get("__line__"))
-    lookup = {"slug": meta.require("slug"), "version": str(meta.require("version"))}
-    values = {
-        key: meta.text(key)
-        for stem in ("name", "owner", "description")
-        for key in (f"{stem}_en", f"{stem}_cy")
-    }
-    published_on, _ = meta.partial_date("published")
-    values.update(sources=meta.sources(), verification=meta.verification(), published_on=published_on)
-    framework = upsert(Framework, lookup, values, report, f"framework {lookup['slug']} {lookup['version']}")
-    groups = {}
-    for record in document.records("groups"):
-        slug = record.require("slug")
-        values = {
-            "number": record.require("number"),
-            "name_en": record.require("name_en"),
-            "name_cy": record.text("name_cy"),
-        }
-        groups[slug] = upsert(
-            StandardGroup, {"framework": framework, "slug": slug}, values, report, f"group {slug}"
-        )
-    for record in document.records("standards"):
-        number = record.require("number")
-        group = groups.get(record.require("group"))
-        if group is None:
-            raise record.error(f"group {record.data['group']!r} is not one of this file's groups")
-        values = {
-            "group": group,
-            "title_en": record.require("title_en"),
-            "title_cy": record.text("title_cy"),
-            "summary_en": record.text("summary_en"),
-            "summary_cy": record.text("summary_cy"),
-            "guidance_en": record.text("guidance_en"),
-            "guidance_cy": record.text("guidance_cy"),
-            "prompts": _prompts(record),
-            "links": _links(record),
-            "sources": record.sources(),
-            "verification": record.verification(),
-        }
-        label = f"standard {lookup['slug']} {number}"
-        upsert(Standard, {"framework": framework, "number": number}, values, report, label)
-
-
-def _prompts(record: Record) -> dict:
-    prompts = record.data.get("prompts") or {}
-    if not isinstance(prompts, dict):
-        raise record.error("'prompts' should map each phase to its English and Welsh text")
-    cleaned = {}
-    for phase, texts in prompts.items():
-        if phase == "__line__":
-            continue
-        if phase not in ("discovery", "alpha", "beta", "live") or not isinstance(texts, dict):
-            raise record.error(f"the prompt for {phase!r} should be a phase with 'en' and 'cy' texts")
-        cleaned[phase] = {"en": str(texts.get("en") or "").strip(), "cy": str(texts.get("cy") or "").strip()}
-    return cleaned
-
-
-def _links(record: Record) -> list[dict]:
-    links = []
-    for link in record.records("links"):
-        url = link.require("url")
-        if not str(url).startswith(("http://", "https://")):
-            raise link.error("a link's 'url' should be a web address")
-        links.append({"title_en": link.text("title_en"), "title_cy": link.text("title_cy"), "url": url})
-    return links
-
-
 def _load_services(path: Path, report: LoadReport) -> None:
     """The Local Government Service List: about 1,500 rows, so compared in memory and written in bulk."""
     existing = {s.lgsl_code: s for s in Service.objects.all()}
@@ -476,17 +402,13 @@ def _load_services(path: Path, report: LoadReport) -> None:
     Service.objects.bulk_update(changed, ["label", "description", "source"], batch_size=500)
 
 
-def reference_load(*, files: dict[str, Path] | None = None) -> LoadReport:
-    """Load every reference file in one transaction.
+def directory_reference_load(*, report: LoadReport, files: dict[str, Path] | None = None) -> None:
+    """Load the directory's own files (organisations, teams, well-being goals, council services).
 
-    On a problem, raise ReferenceDataError and write nothing."""
+    Call it inside a transaction (see porth.site.reference): on a problem it raises ReferenceDataError,
+    and the caller's transaction writes nothing."""
     files = {**DATA_FILES, **(files or {})}
-    report = LoadReport()
-    with transaction.atomic():
-        organisations = _load_organisations(files["organisations"], report)
-        _load_teams(files["teams"], organisations, report)
-        _load_wellbeing(files["wellbeing"], report)
-        _load_standards(files["standards"], report)
-        _load_standards(files["wellbeing_framework"], report)
-        _load_services(files["services"], report)
-    return report
+    organisations = _load_organisations(files["organisations"], report)
+    _load_teams(files["teams"], organisations, report)
+    _load_wellbeing(files["wellbeing"], report)
+    _load_services(files["services"], report)

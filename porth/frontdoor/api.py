@@ -10,7 +10,7 @@ from ninja import Field, Router, Schema, Status
 from ninja.errors import ValidationError
 from ninja.pagination import PageNumberPagination, paginate
 
-from porth.core.api import AUTH
+from porth.accounts.api_auth import AUTH
 from porth.core.language import active_language
 from porth.directory.models import LeadershipTeam, Organisation
 

@@ -8,8 +8,8 @@ the decision used.
 from django.utils.translation import gettext as _
 
 from porth.directory.models import LeadershipTeam
+from porth.routing.engine import LAST_RESORT_CODE
 
-from .engine import LAST_RESORT_CODE
 from .models import Decision
 
 

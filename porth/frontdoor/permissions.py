@@ -61,7 +61,3 @@ def team_queue_allowed(user, team: LeadershipTeam) -> bool:
     if not user.is_authenticated or not user.is_active:
         return False
     return user.is_superuser or team.slug in _team_slugs(user)
-
-
-def rule_sets_manage_allowed(user) -> bool:
-    return user.is_authenticated and user.is_active and user.has_perm("frontdoor.change_ruleset")

@@ -11,6 +11,8 @@ from django.views.decorators.http import require_POST
 
 from porth.core.language import active_language
 from porth.directory.models import LeadershipTeam
+from porth.routing.models import RuleSet
+from porth.routing.permissions import manager_required
 from porth.similarity.service import similar_to_text
 
 from . import journey, services
@@ -180,16 +182,13 @@ def request_redirect(request, reference):
 @require_POST
 def request_make_project(request, reference):
     """An accepted request becomes a portfolio project in one step; the project keeps a link to it."""
-    from porth.portfolio.services import project_from_request
-
     help_request, _access = _for_triage(request, reference)
-    existing = getattr(help_request, "project", None)
-    if existing is not None:
-        return redirect(existing.get_absolute_url())
+    if help_request.project is not None:
+        return redirect(help_request.project.get_absolute_url())
     if help_request.status != HelpRequest.Status.ACCEPTED:
         messages.error(request, _("Accept the request before making it a project."))
         return redirect(help_request.get_absolute_url())
-    project = project_from_request(help_request=help_request, user=request.user)
+    project = services.request_make_project(help_request=help_request, user=request.user)
     messages.success(request, _("The request is now a project in the portfolio. Check its details."))
     return redirect(project.get_absolute_url())
 
@@ -235,3 +234,13 @@ def team_queue(request, slug):
         "statuses": HelpRequest.Status.choices,
     }
     return render(request, "frontdoor/team_queue.html", context)
+
+
+@manager_required
+def rule_set_what_if(request, version):
+    rule_set = get_object_or_404(RuleSet, version=version)
+    result = services.rule_set_what_if(rule_set=rule_set)
+    page = Paginator(result.lead_changes, 25).get_page(request.GET.get("page"))
+    teams = {t.slug: t for t in LeadershipTeam.objects.all()}
+    context = {"rule_set": rule_set, "result": result, "page_obj": page, "teams": teams}
+    return render(request, "frontdoor/what_if.html", context)

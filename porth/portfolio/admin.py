@@ -24,7 +24,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
     search_fields = ["title_en", "title_cy"]
     autocomplete_fields = ["owner_organisation", "partner_organisations"]
     filter_horizontal = ["owners", "supporting_teams", "programme_items", "wellbeing_goals", "tags"]
-    raw_id_fields = ["services", "request"]
+    raw_id_fields = ["services"]
     inlines = [UpdateInline]
 
 

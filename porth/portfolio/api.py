@@ -6,7 +6,7 @@ from ninja import Query, Router, Schema
 from ninja.errors import ValidationError
 from ninja.pagination import PageNumberPagination, paginate
 
-from porth.core.api import OPTIONAL_AUTH
+from porth.accounts.api_auth import OPTIONAL_AUTH
 from porth.core.pagination import COUNT_LIMIT
 
 from .exports import export_row

@@ -136,14 +136,6 @@ class Project(models.Model):
     visibility = models.CharField(
         _("who can see it"), max_length=20, choices=Visibility.choices, default=Visibility.PUBLIC
     )
-    request = models.OneToOneField(
-        "frontdoor.HelpRequest",
-        verbose_name=_("front-door request"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="project",
-    )
     is_demo = models.BooleanField(_("demo data"), default=False)
     created_at = models.DateTimeField(_("added"), default=timezone.now)
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
@@ -183,6 +175,8 @@ class Project(models.Model):
             models.Index(fields=["status", "last_update_at"], name="project_status"),
             models.Index(fields=["owner_organisation", "last_update_at"], name="project_owner"),
             models.Index(fields=["lead_team", "last_update_at"], name="project_lead_team"),
+            # What changed since a time: how the similar-project index keeps up with saves.
+            models.Index(fields=["updated_at"], name="project_changed"),
         ]
 
     def __str__(self):

@@ -137,7 +137,7 @@ def project_access(user, project: Project) -> ProjectAccess:
 def project_get_for_user(user, pk: int) -> tuple[Project, ProjectAccess]:
     """The project and what the user may do with it; a 404 for anyone who may not see it."""
     project = (
-        Project.objects.select_related("owner_organisation", "lead_team", "request")
+        Project.objects.select_related("owner_organisation", "lead_team", "help_request")
         .prefetch_related("owners", "partner_organisations", "supporting_teams")
         .filter(pk=pk)
         .first()

@@ -14,13 +14,6 @@ from porth.directory.models import Organisation
 from .models import CollaborationRequest, DigestSent, Follow, Project, ProjectUpdate, Tag
 from .tasks import collaboration_notify, digest_send, stale_nudge_send
 
-
-def similarity_document_refresh_enqueue(project_id: int) -> None:
-    from porth.similarity.tasks import similarity_document_refresh
-
-    similarity_document_refresh.enqueue(project_id)
-
-
 M2M_FIELDS = ("partner_organisations", "supporting_teams", "programme_items", "wellbeing_goals", "services")
 
 
@@ -45,15 +38,16 @@ def _save(project: Project, user, fields: dict, related: dict, tags_text: str | 
             getattr(project, name).set(related[name])
     if tags_text is not None:
         project.tags.set(tags_from_text(tags_text))
-    # The similar-project index reads the saved text; a background task brings it up to date.
-    transaction.on_commit(lambda: similarity_document_refresh_enqueue(project.pk))
     return project
 
 
 @transaction.atomic
-def project_create(*, user: User, fields: dict, related: dict, tags_text: str = "", request=None) -> Project:
-    project = _save(Project(request=request), user, fields, related, tags_text)
-    project.owners.add(user)
+def project_create(
+    *, user: User, fields: dict, related: dict, tags_text: str = "", owners: list[User] | None = None
+) -> Project:
+    """Add a project; whoever adds it owns it unless other owners are named."""
+    project = _save(Project(), user, fields, related, tags_text)
+    project.owners.add(*(owners or [user]))
     return project
 
 
@@ -133,31 +127,6 @@ def collaboration_decide(*, ask: CollaborationRequest, user: User, accept: bool,
         ask.project.partner_organisations.add(ask.organisation)
     transaction.on_commit(lambda: collaboration_notify.enqueue(ask.pk))
     return ask
-
-
-# ---------------------------------------------------------------------------------------------- front door
-
-
-@transaction.atomic
-def project_from_request(*, help_request, user: User) -> Project:
-    """Turn an accepted front-door request into a project in one step, keeping the link to it."""
-    language = help_request.language
-    fields = {
-        f"title_{language}": help_request.title,
-        f"summary_{language}": help_request.description,
-        "owner_organisation": help_request.organisation,
-        "phase": help_request.phase,
-        "lead_team": help_request.lead_team,
-        "visibility": "public_sector",
-        "contacts": [{"name": help_request.contact_name, "role": "", "email": help_request.contact_email}],
-    }
-    related = {
-        "partner_organisations": list(help_request.other_organisations.all()),
-        "supporting_teams": list(help_request.supporting_teams.all()),
-    }
-    project = _save(Project(request=help_request), user, fields, related, "")
-    project.owners.add(help_request.submitted_by)
-    return project
 
 
 # ------------------------------------------------------------------------------------------- digests, nudges

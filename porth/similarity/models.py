@@ -1,4 +1,4 @@
-"""What the similar-project index reads, and what people have said about suggested pairs."""
+"""What people have said about pairs of projects that the similar-project index suggested."""
 
 from django.conf import settings
 from django.db import models
@@ -7,22 +7,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from porth.portfolio.models import Project
-
-
-class SimilarityDocument(models.Model):
-    """A project's text as the index reads it (titles, summaries and tags in both languages).
-
-    A background task writes it when a project is saved; each web process brings its in-memory index up to
-    date from the rows changed since it last looked.
-    """
-
-    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="similarity_document")
-    text = models.TextField()
-    visibility = models.CharField(max_length=20)
-    updated_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    def __str__(self):
-        return f"document of project {self.project_id}"
 
 
 class Judgement(models.Model):

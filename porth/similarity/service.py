@@ -1,27 +1,33 @@
 """The similar-project index of this process, kept up to date from the database, and the questions the
 pages ask of it. Every suggestion respects what the viewer may see: private projects never leak.
 
-Each web process holds the index in memory. It is built from the SimilarityDocument rows on first use, and
-before each question it takes in the rows changed since it last looked (a background task rewrites a
-project's row when the project is saved). `manage.py rebuild_similarity` rewrites every row and refits.
+Each web process holds the index in memory. It is built from the projects on first use, and before each
+question it takes in the projects changed since it last looked (their `updated_at`), so the portfolio needs to
+know nothing about it.
 """
 
+import datetime
 import gc
 import threading
 import time
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone
 
 from porth.portfolio.models import Project, Visibility
 from porth.portfolio.permissions import memberships, private_project_ids, projects_visible_to
 
 from .index import LIKELY_SAME, Document, LexicalIndex
-from .models import Judgement, SimilarityDocument
+from .models import Judgement
 
 # How often, in seconds, a process counts the documents to notice deleted projects.
 COUNT_EVERY = 60
+
+# Projects read at a time when the index is built.
+BUILD_BATCH = 5000
+
+# How far back past the newest change already seen each look reads again (see _sync).
+COMMIT_LAG = datetime.timedelta(seconds=5)
 
 # Matches scoring below this are too weak to be worth showing at all.
 SHOW_FROM = 0.12
@@ -42,58 +48,35 @@ def document_text(project: Project) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def project_document_refresh(*, project_id: int) -> None:
-    """Rewrite one project's document (the background task after a save)."""
-    project = Project.objects.filter(pk=project_id).prefetch_related("tags").first()
-    if project is None:
-        SimilarityDocument.objects.filter(project_id=project_id).delete()
-        return
-    SimilarityDocument.objects.update_or_create(
-        project=project,
-        defaults={
-            "text": document_text(project),
-            "visibility": project.visibility,
-            "updated_at": timezone.now(),
-        },
-    )
+def _documents(projects) -> list[tuple[Document, str, object]]:
+    return [
+        (Document(key=p.pk, text=document_text(p)), p.visibility, p.updated_at)
+        for p in projects.prefetch_related("tags")
+    ]
 
 
-def documents_rebuild(*, batch: int = 2000) -> int:
-    """Rewrite every project's document in bulk; return how many there are."""
-    now = timezone.now()
-    with transaction.atomic():
-        SimilarityDocument.objects.all().delete()
-        rows = []
-        for project in Project.objects.prefetch_related("tags").iterator(chunk_size=batch):
-            rows.append(
-                SimilarityDocument(
-                    project=project,
-                    text=document_text(project),
-                    visibility=project.visibility,
-                    updated_at=now,
-                )
-            )
-            if len(rows) >= batch:
-                SimilarityDocument.objects.bulk_create(rows)
-                rows = []
-        SimilarityDocument.objects.bulk_create(rows)
-    index_reset()
-    return SimilarityDocument.objects.count()
+def index_build() -> int:
+    """Build this process's index from every project now; return how many it holds."""
+    with _State.lock:
+        _build()
+        return _State.size
 
 
 def index_reset() -> None:
+    """Forget this process's index; the next question reads every project again."""
     with _State.lock:
         _State.index = None
 
 
 def _build() -> None:
-    rows = SimilarityDocument.objects.values_list("project_id", "text", "visibility", "updated_at")
     index = LexicalIndex()
     documents, visibility, watermark = [], {}, None
-    for key, text, seen_by, updated_at in rows.iterator(chunk_size=5000):
-        documents.append(Document(key=key, text=text))
-        visibility[key] = seen_by
-        watermark = max(watermark, updated_at) if watermark else updated_at
+    for start in range(0, Project.objects.count() + 1, BUILD_BATCH):
+        batch = Project.objects.order_by("pk")[start : start + BUILD_BATCH]
+        for document, seen_by, updated_at in _documents(batch):
+            documents.append(document)
+            visibility[document.key] = seen_by
+            watermark = max(watermark, updated_at) if watermark else updated_at
     index.build(documents)
     _State.index, _State.visibility, _State.watermark, _State.size = (
         index,
@@ -109,7 +92,7 @@ def _build() -> None:
 
 
 def _sync() -> None:
-    """Take in the documents changed since the last look (an indexed lookup on updated_at). Deleted projects
+    """Take in the projects changed since the last look (an indexed lookup on updated_at). Deleted projects
     are noticed by counting, which reads every row, so that is done at most once a minute."""
     if _State.index is None or _State.watermark is None:
         _build()
@@ -117,17 +100,16 @@ def _sync() -> None:
     now = time.monotonic()
     if now - _State.counted_at > COUNT_EVERY:
         _State.counted_at = now
-        if SimilarityDocument.objects.count() < _State.size:
+        if Project.objects.count() < _State.size:
             _build()
             return
-    changed = SimilarityDocument.objects.filter(updated_at__gt=_State.watermark)
-    for key, text, seen_by, updated_at in changed.values_list(
-        "project_id", "text", "visibility", "updated_at"
-    ):
-        if key not in _State.visibility:
+    # A save's time is taken before its transaction commits, so look a little way back past the watermark.
+    changed = Project.objects.filter(updated_at__gt=_State.watermark - COMMIT_LAG)
+    for document, seen_by, updated_at in _documents(changed):
+        if document.key not in _State.visibility:
             _State.size += 1
-        _State.index.add(Document(key=key, text=text))
-        _State.visibility[key] = seen_by
+        _State.index.add(document)
+        _State.visibility[document.key] = seen_by
         _State.watermark = max(_State.watermark, updated_at)
 
 

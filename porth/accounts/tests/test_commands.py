@@ -33,9 +33,8 @@ def test_demo_data_has_a_person_for_each_role_and_can_be_cleared(reference):
 
     assert HelpRequest.objects.filter(submitted_by__is_demo=True).count() == 6
     from porth.portfolio.models import Project
-    from porth.similarity.models import SimilarityDocument
 
-    assert SimilarityDocument.objects.count() == Project.objects.count() > 250
+    assert Project.objects.count() > 250
     call_command("load_demo", "--clear")
     assert not User.objects.filter(is_demo=True).exists()
     assert not HelpRequest.objects.exists()

@@ -4,8 +4,7 @@ import pytest
 from django.core import mail
 
 from porth.frontdoor.models import Decision, HelpRequest
-
-from .conftest import ANSWERS, PASSWORD, answer_all
+from porth.testing import ANSWERS, PASSWORD, answer_all
 
 pytestmark = pytest.mark.django_db
 

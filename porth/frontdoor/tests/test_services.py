@@ -7,9 +7,17 @@ from django.core import mail
 
 from porth.directory.models import LeadershipTeam, Organisation
 from porth.frontdoor import services
-from porth.frontdoor.models import Decision, HelpRequest, RequestEvent, RuleSet
+from porth.frontdoor.models import Decision, HelpRequest, RequestEvent
+from porth.routing import engine
+from porth.routing import services as routing
+from porth.routing.models import RuleSet
 
 pytestmark = pytest.mark.django_db
+
+
+def rerun(decision: Decision) -> engine.Decision:
+    """Route a stored decision's facts again with the rule set version it recorded."""
+    return engine.route(engine.Facts.from_dict(decision.facts), decision.rule_set.compiled())
 
 
 def answers(org="W06000015", others=(), health=False, wg=False, help_wanted=("data",)):
@@ -39,19 +47,19 @@ def test_every_decision_stores_its_version_and_reruns_to_the_same_answer(submitt
     request = services.request_submit(user=submitter, answers=answers(others=["W11000028"]), language="en")
     decision = Decision.objects.get(request=request)
     assert decision.rule_set.version == 1
-    again = services.decision_rerun(decision)
+    again = rerun(decision)
     assert again.to_dict() == decision.result
 
 
 def test_an_old_decision_reruns_with_its_own_version_after_new_rules_are_published(submitter, admin_user):
     request = services.request_submit(user=submitter, answers=answers(), language="en")
     old = Decision.objects.get(request=request)
-    draft = services.rule_set_copy_to_draft(source=old.rule_set, user=admin_user)
+    draft = routing.rule_set_copy_to_draft(source=old.rule_set, user=admin_user)
     rules = [r for r in draft.rules if r["code"] != "COUNCIL_WORK"]
-    services.rule_set_save_rules(rule_set=draft, rules=rules)
-    services.rule_set_publish(rule_set=draft, user=admin_user, effective_from=datetime.date.today())
+    routing.rule_set_save_rules(rule_set=draft, rules=rules)
+    routing.rule_set_publish(rule_set=draft, user=admin_user, effective_from=datetime.date.today())
     assert RuleSet.objects.in_force() == draft
-    assert services.decision_rerun(old).lead == old.result["lead"] == "wlga-digital-team"
+    assert rerun(old).lead == old.result["lead"] == "wlga-digital-team"
     newer = services.request_submit(user=submitter, answers=answers(), language="en")
     assert newer.lead_team.slug != "wlga-digital-team"
 
@@ -65,7 +73,7 @@ def test_a_retired_team_gets_no_new_decisions_but_old_ones_still_read(submitter)
     cdps.save()
     new = services.request_submit(user=submitter, answers=answers(org="W18000001"), language="en")
     assert new.lead_team.slug == "welsh-government-digital"
-    assert services.decision_rerun(Decision.objects.get(request=old)).lead == "cdps"
+    assert rerun(Decision.objects.get(request=old)).lead == "cdps"
 
 
 # E-mails are queued when the data is committed, so these tests commit for real.
@@ -116,23 +124,19 @@ def test_status_change_emails_the_submitter_with_the_message(submitter, triager)
 def test_what_if_lists_requests_whose_lead_would_change(submitter, admin_user):
     services.request_submit(user=submitter, answers=answers(), language="en")
     services.request_submit(user=submitter, answers=answers(health=True), language="en")
-    draft = services.rule_set_copy_to_draft(source=RuleSet.objects.get(version=1), user=admin_user)
-    services.rule_set_save_rules(
-        rule_set=draft, rules=[r for r in draft.rules if r["code"] != "COUNCIL_WORK"]
-    )
+    draft = routing.rule_set_copy_to_draft(source=RuleSet.objects.get(version=1), user=admin_user)
+    routing.rule_set_save_rules(rule_set=draft, rules=[r for r in draft.rules if r["code"] != "COUNCIL_WORK"])
     result = services.rule_set_what_if(rule_set=draft)
     assert result.total == 2
     assert [c.lead_before for c in result.lead_changes] == ["wlga-digital-team"]
 
 
 def test_a_draft_cannot_be_saved_with_an_unknown_fact(admin_user, reference):
-    from porth.frontdoor import engine
-
-    draft = services.rule_set_copy_to_draft(source=RuleSet.objects.get(version=1), user=admin_user)
+    draft = routing.rule_set_copy_to_draft(source=RuleSet.objects.get(version=1), user=admin_user)
     rules = draft.rules
     rules[0] = {**rules[0], "condition": {"fact": "moon_phase", "is": True}}
     with pytest.raises(engine.RuleSetError):
-        services.rule_set_save_rules(rule_set=draft, rules=rules)
+        routing.rule_set_save_rules(rule_set=draft, rules=rules)
     draft.refresh_from_db()
     assert draft.rules[0]["condition"] != {"fact": "moon_phase", "is": True}
 
@@ -154,14 +158,14 @@ EXPECTED_LEAD_BY_KIND = {
 
 def test_every_organisation_in_the_reference_data_gets_exactly_one_lead(reference):
     for organisation in Organisation.objects.all():
-        facts = services.facts_build(
+        facts = routing.facts_build(
             organisation=organisation,
             others=[],
             health_or_social_care=False,
             welsh_government_service=False,
             help_wanted=[],
         )
-        decision, _ = services.route(facts)
+        decision, _ = routing.route(facts)
         expected = EXPECTED_LEAD_BY_KIND[organisation.kind]
         if expected is None:
             expected = "nhs-wales-digital" if organisation.sector == "health_and_care" else "cdps"

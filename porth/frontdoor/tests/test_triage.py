@@ -8,8 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from porth.accounts.models import User
 from porth.frontdoor.models import HelpRequest
-
-from .conftest import answer_all
+from porth.testing import answer_all
 
 pytestmark = pytest.mark.django_db
 

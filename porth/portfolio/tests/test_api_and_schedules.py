@@ -10,8 +10,7 @@ from django.utils import timezone
 from porth.accounts.services import api_token_create
 from porth.portfolio import services
 from porth.portfolio.models import DigestSent, Project
-
-from .conftest import make_project
+from porth.testing import make_project
 
 pytestmark = pytest.mark.django_db
 

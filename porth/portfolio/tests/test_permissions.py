@@ -3,8 +3,7 @@
 import pytest
 
 from porth.portfolio.models import CollaborationRequest, Project, ProjectUpdate
-
-from .conftest import make_project
+from porth.testing import make_project
 
 pytestmark = pytest.mark.django_db
 

@@ -10,8 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from porth.directory.models import Organisation
 from porth.portfolio import services
 from porth.portfolio.models import CollaborationRequest, Follow, Project
-
-from .conftest import make_project
+from porth.testing import make_project
 
 pytestmark = pytest.mark.django_db
 
@@ -249,7 +248,7 @@ def test_a_request_accepted_at_the_front_door_becomes_a_project(client, people):
     response = client.post(f"/requests/{request.reference}/make-project/")
     project = Project.objects.get()
     assert response.url == project.get_absolute_url()
-    assert project.request == request and project.title_en == "Garden waste permits"
+    assert project.help_request == request and project.title_en == "Garden waste permits"
     assert project.owners.get() == people["owner"] and project.lead_team == request.lead_team
 
 

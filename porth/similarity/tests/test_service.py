@@ -3,11 +3,11 @@
 import pytest
 
 from porth.portfolio.models import Project
-from porth.portfolio.tests.conftest import make_project
 from porth.similarity import service
-from porth.similarity.models import Judgement, SimilarityDocument
+from porth.similarity.models import Judgement
+from porth.testing import make_project
 
-pytestmark = pytest.mark.django_db(transaction=True)  # documents are written after commit, as in production
+pytestmark = pytest.mark.django_db
 
 RECYCLING_CY = {
     "title_en": "",
@@ -27,7 +27,7 @@ def fresh_index():
 @pytest.fixture
 def people(reference):
     from porth.accounts.models import Role
-    from porth.portfolio.tests.conftest import person
+    from porth.testing import person
 
     return {
         "owner": person("owner@cardiff.example", "W06000015"),
@@ -37,11 +37,20 @@ def people(reference):
     }
 
 
-def test_saving_a_project_writes_its_document_for_the_index(people):
+def test_the_index_reads_a_project_s_titles_summaries_and_tags(people):
     project = make_project(people["owner"])
-    document = SimilarityDocument.objects.get(project=project)
-    assert "recycling" in document.text and "booking" in document.text  # title and tags
-    assert document.visibility == "public"
+    text = service.document_text(project)
+    assert "recycling" in text and "ailgylchu" in text and "booking" in text
+
+
+def test_a_save_reaches_an_index_already_built(people):
+    project = make_project(people["owner"])
+    question = "school admission appeals for parents"
+    assert service.similar_to_text(people["public"], question) == []
+    project.title_en, project.summary_en = "School admission appeals", "Parents appeal a school admission."
+    project.save()
+    found = service.similar_to_text(people["public"], question)
+    assert [s.project for s in found] == [project]
 
 
 def test_an_english_project_finds_the_welsh_one_with_the_words_in_common(people):
@@ -119,14 +128,12 @@ def test_team_clusters_group_likely_duplicates_across_organisations(people):
     service.judgement_record(user=people["owner"], project=english, other=swansea, verdict="unrelated")
 
 
-def test_rebuild_command_rewrites_every_document(people, capsys):
+def test_rebuild_command_indexes_every_project(people, capsys):
     from django.core.management import call_command
 
     make_project(people["owner"])
-    SimilarityDocument.objects.all().delete()
     call_command("rebuild_similarity")
-    assert "Rebuilt the similarity documents of 1 project(s)." in capsys.readouterr().out
-    assert SimilarityDocument.objects.count() == 1
+    assert "Indexed 1 project(s)" in capsys.readouterr().out
 
 
 def _org(code):

@@ -2,9 +2,9 @@ import html
 
 import pytest
 
-from porth.portfolio.tests.conftest import make_project
 from porth.similarity import service
 from porth.similarity.models import Judgement
+from porth.testing import make_project
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -34,7 +34,7 @@ def pair(people):
 
 @pytest.fixture
 def people(reference):
-    from porth.portfolio.tests.conftest import person
+    from porth.testing import person
 
     return {
         "owner": person("owner@cardiff.example", "W06000015"),

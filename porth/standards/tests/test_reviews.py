@@ -6,9 +6,9 @@ import html
 import pytest
 from django.core import mail
 
-from porth.portfolio.tests.conftest import make_project, person
 from porth.standards import services
 from porth.standards.models import Action, Framework, Rating, Review, Standard
+from porth.testing import make_project, person
 
 pytestmark = pytest.mark.django_db
 

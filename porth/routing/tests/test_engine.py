@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from porth.frontdoor import engine
-from porth.frontdoor.engine import (
+from porth.routing import engine
+from porth.routing.engine import (
     FACT_NAMES,
     HELP_CODES,
     ORGANISATION_KINDS,

@@ -1,10 +1,7 @@
-"""Pages for administrators to manage routing rule sets: copy, edit, what-if, publish."""
-
-from functools import wraps
+"""Pages for administrators to manage routing rule sets: copy, edit, publish (what-if is the front door's)."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,22 +13,8 @@ from porth.directory.models import LeadershipTeam
 from . import engine, services
 from .forms import NotesForm, PublishForm, RuleForm
 from .models import RuleSet
-from .permissions import rule_sets_manage_allowed
+from .permissions import manager_required
 from .rule_errors import rule_set_error_message
-
-
-def manager_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not rule_sets_manage_allowed(request.user):
-            if not request.user.is_authenticated:
-                from django.contrib.auth.views import redirect_to_login
-
-                return redirect_to_login(request.get_full_path())
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
 
 
 def _draft(version) -> RuleSet:
@@ -46,7 +29,7 @@ def rule_set_list(request):
     rule_sets = RuleSet.objects.select_related("created_by", "published_by")
     return render(
         request,
-        "frontdoor/routing/list.html",
+        "routing/list.html",
         {"rule_sets": rule_sets, "in_force": RuleSet.objects.in_force()},
     )
 
@@ -77,7 +60,7 @@ def rule_set_detail(request, version):
         messages.success(request, _("The notes have been saved."))
         return redirect(rule_set.get_absolute_url())
     context = {"rule_set": rule_set, "rules": rules, "notes_form": notes_form}
-    return render(request, "frontdoor/routing/detail.html", context)
+    return render(request, "routing/detail.html", context)
 
 
 @manager_required
@@ -116,9 +99,7 @@ def rule_edit(request, version, index=None):
         else:
             messages.success(request, _("Rule %(code)s has been saved.") % {"code": new_rule["code"]})
             return redirect(rule_set.get_absolute_url())
-    return render(
-        request, "frontdoor/routing/rule_form.html", {"rule_set": rule_set, "form": form, "index": index}
-    )
+    return render(request, "routing/rule_form.html", {"rule_set": rule_set, "form": form, "index": index})
 
 
 @manager_required
@@ -153,17 +134,7 @@ def rule_delete(request, version, index):
             )
             return redirect(rule_set.get_absolute_url())
     context = {"rule_set": rule_set, "rule": rule_set.rules[index], "index": index, "error": error}
-    return render(request, "frontdoor/routing/rule_delete.html", context)
-
-
-@manager_required
-def rule_set_what_if(request, version):
-    rule_set = get_object_or_404(RuleSet, version=version)
-    result = services.rule_set_what_if(rule_set=rule_set)
-    page = Paginator(result.lead_changes, 25).get_page(request.GET.get("page"))
-    teams = {t.slug: t for t in LeadershipTeam.objects.all()}
-    context = {"rule_set": rule_set, "result": result, "page_obj": page, "teams": teams}
-    return render(request, "frontdoor/routing/what_if.html", context)
+    return render(request, "routing/rule_delete.html", context)
 
 
 @manager_required
@@ -178,4 +149,4 @@ def rule_set_publish(request, version):
             request, _("Rule set %(version)s has been published.") % {"version": rule_set.version}
         )
         return redirect(rule_set.get_absolute_url())
-    return render(request, "frontdoor/routing/publish.html", {"rule_set": rule_set, "form": form})
+    return render(request, "routing/publish.html", {"rule_set": rule_set, "form": form})

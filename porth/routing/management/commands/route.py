@@ -3,8 +3,8 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from porth.directory.models import Organisation
-from porth.frontdoor import services
 from porth.frontdoor.models import Help
+from porth.routing import services
 
 
 class Command(BaseCommand):

@@ -3,7 +3,6 @@ from django.core.management.base import BaseCommand
 from porth.accounts.demo import DEMO_PEOPLE, demo_users_clear, demo_users_load
 from porth.frontdoor.demo import demo_requests_clear, demo_requests_load
 from porth.portfolio.demo import demo_projects_clear, demo_projects_load, projects_load_scale
-from porth.similarity.service import documents_rebuild
 
 
 class Command(BaseCommand):
@@ -25,13 +24,9 @@ class Command(BaseCommand):
         if scale:
             seconds = projects_load_scale(scale)
             self.stdout.write(f"Added {scale:,} synthetic demo projects in {seconds:.1f} s.")
-            documents_rebuild()
             return
         requests = demo_requests_load()
         projects = demo_projects_load()
-        if projects:
-            # Demo projects are written in bulk, past the save that queues their similarity documents.
-            documents_rebuild()
         self.stdout.write(
             f"Demo data ready: {len(DEMO_PEOPLE)} demo accounts; added now: {requests} requests and "
             f"{projects} projects (see README, 'Signing in')."

@@ -5,7 +5,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from porth.directory.models import Appointment, LeadershipTeam, Organisation, Service, StructuralChange
-from porth.directory.reference import DATA_FILES, ReferenceDataError, reference_load
+from porth.directory.reference import ReferenceDataError
+from porth.site.reference import DATA_FILES
+from porth.site.reference import reference_load_all as reference_load
 from porth.standards.models import Framework, Standard
 
 pytestmark = pytest.mark.django_db
@@ -93,7 +95,7 @@ def test_a_missing_field_names_the_field_and_line(data_copy):
 
 def test_the_command_fails_with_the_location_and_says_nothing_was_loaded(data_copy, monkeypatch):
     data_copy["wellbeing"].write_text("goals: [1, 2", encoding="utf-8")
-    monkeypatch.setattr("porth.directory.reference.DATA_FILES", data_copy)
+    monkeypatch.setattr("porth.site.reference.DATA_FILES", data_copy)
     with pytest.raises(CommandError) as error:
         call_command("load_reference")
     assert "Nothing was loaded" in str(error.value)

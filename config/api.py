@@ -1,11 +1,12 @@
-"""Porth's JSON API, version 1, under /api/v1/: one NinjaAPI instance, with a router per app."""
+"""Porth's JSON API, version 1, under /api/v1/: one NinjaAPI instance, its error handlers, and a router per
+app. Like config/urls.py, this is the only place that knows every app's API."""
 
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
-from ninja.security import HttpBearer, django_auth
 
-from porth.accounts.services import api_token_user
+from porth.frontdoor.api import router as frontdoor_router
+from porth.portfolio.api import router as portfolio_router
 
 # Clear messages, in the client's language, for the validation errors pydantic can raise.
 VALIDATION_MESSAGES = {
@@ -22,17 +23,6 @@ VALIDATION_MESSAGES = {
     "json_invalid": lambda ctx: _("The request body is not valid JSON."),
 }
 
-
-class TokenAuth(HttpBearer):
-    """A personal API token, sent as `Authorization: Bearer porth_...`."""
-
-    def authenticate(self, request, token):
-        user = api_token_user(token)
-        if user is not None:
-            request.user = user
-        return user
-
-
 api = NinjaAPI(
     title="Porth API",
     version="1",
@@ -45,18 +35,6 @@ api = NinjaAPI(
     docs_url="/docs/interactive",
     openapi_url="/openapi.json",
 )
-AUTH = [TokenAuth(), django_auth]
-
-
-class _Anonymous:
-    """Lets a call through without a sign-in: readers who are not signed in see public data only."""
-
-    def __call__(self, request):
-        return True
-
-
-# For public reads: a token or a session if there is one, otherwise anonymous.
-OPTIONAL_AUTH = [TokenAuth(), django_auth, _Anonymous()]
 
 
 @api.exception_handler(ValidationError)
@@ -77,12 +55,5 @@ def authentication_error(request, exc):
     )
 
 
-def _register_routers():
-    from porth.frontdoor.api import router as frontdoor_router
-    from porth.portfolio.api import router as portfolio_router
-
-    api.add_router("/", frontdoor_router)
-    api.add_router("/", portfolio_router)
-
-
-_register_routers()
+api.add_router("/", frontdoor_router)
+api.add_router("/", portfolio_router)

@@ -1,19 +1,20 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from porth.directory.reference import ReferenceDataError, reference_load
-from porth.frontdoor.services import rule_set_ensure_shipped
+from porth.directory.reference import ReferenceDataError
+from porth.site.reference import reference_load_all
 
 
 class Command(BaseCommand):
-    help = "Load the reference facts shipped with Porth (organisations, teams, standards, well-being goals)."
+    help = (
+        "Load the reference facts shipped with Porth (organisations, teams, standards, well-being goals) and "
+        "the shipped routing rules, in one transaction."
+    )
 
     def handle(self, *args, **options):
         try:
-            report = reference_load()
+            report = reference_load_all()
         except ReferenceDataError as error:
             raise CommandError(f"Nothing was loaded. {error}") from error
-        if rule_set_ensure_shipped():
-            self.stdout.write("Published the shipped routing rules as version 1.")
         if report.nothing_changed:
             self.stdout.write(
                 f"Reference data is up to date: nothing changed ({report.unchanged} facts checked)."

@@ -6,9 +6,8 @@ import json
 
 import pytest
 
-from porth.frontdoor.models import RuleSet
-
-from .conftest import answer_all
+from porth.routing.models import RuleSet
+from porth.testing import answer_all
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,26 @@
+"""Every app's shipped reference data, loaded in one transaction: the directory, the standards frameworks
+and the routing rule sets. A problem in any file writes nothing at all."""
+
+from pathlib import Path
+
+from django.db import transaction
+
+from porth.directory import reference as directory_reference
+from porth.directory.reference import LoadReport
+from porth.routing.services import rule_sets_ensure_shipped
+from porth.standards import reference as standards_reference
+
+DATA_FILES = {**directory_reference.DATA_FILES, **standards_reference.DATA_FILES}
+
+
+def reference_load_all(*, files: dict[str, Path] | None = None) -> LoadReport:
+    """Load every reference file; raise ReferenceDataError (naming the file and line) and write nothing on a
+    problem. Loading again changes nothing and says so."""
+    files = {**DATA_FILES, **(files or {})}
+    report = LoadReport()
+    with transaction.atomic():
+        directory_reference.directory_reference_load(report=report, files=files)
+        standards_reference.standards_reference_load(report=report, files=files)
+        for rule_set in rule_sets_ensure_shipped():
+            report.record(f"routing rule set {rule_set.version}", created=True, changes=[])
+    return report

@@ -1,0 +1,71 @@
+"""Helpers that tests in every app share: people with memberships, a project, the front-door answers.
+
+Fixtures built on these live in the top-level conftest.py; tests import the plain helpers from here, never
+from another app's tests.
+"""
+
+from porth.accounts.models import Role, User
+from porth.accounts.services import organisation_add_member, team_add_member
+from porth.directory.models import LeadershipTeam, Organisation
+from porth.portfolio import services
+
+PASSWORD = "a long porth test password"
+
+
+def person(email, organisation=None, role=Role.MEMBER, team=None, language="en", full_name=None):
+    """A person, optionally a member of an organisation (by code) and of a leadership team (by slug)."""
+    user = User.objects.create_user(
+        email, PASSWORD, full_name=full_name or email.split("@")[0].title(), preferred_language=language
+    )
+    if organisation:
+        organisation_add_member(
+            user=user, organisation=Organisation.objects.get(code=organisation), role=role
+        )
+    if team:
+        team_add_member(user=user, team=LeadershipTeam.objects.get(slug=team))
+    return user
+
+
+def make_project(owner, visibility="public", **fields):
+    """Cardiff's recycling-centre project (in both languages, with the Vale as a partner), through the
+    portfolio's own service."""
+    values = {
+        "title_en": "Booking a visit to a recycling centre",
+        "title_cy": "Trefnu ymweliad â chanolfan ailgylchu",
+        "summary_en": "Residents book a time slot online instead of queueing.",
+        "summary_cy": "Mae trigolion yn trefnu slot amser ar-lein yn lle ciwio.",
+        "owner_organisation": Organisation.objects.get(code="W06000015"),
+        "phase": "alpha",
+        "status": "on_track",
+        "lead_team": LeadershipTeam.objects.get(slug="wlga-digital-team"),
+        "visibility": visibility,
+        **fields,
+    }
+    related = {"partner_organisations": [Organisation.objects.get(code="W06000014")]}
+    return services.project_create(user=owner, fields=values, related=related, tags_text="booking, waste")
+
+
+# The answers of the front-door journey, page by page, for Cardiff's adult social care front door.
+ANSWERS = {
+    "organisation": {"organisation": "W06000015"},
+    "others": {"others": ["W11000029"]},
+    "title": {"title": "Adult social care front door"},
+    "problem": {
+        "description": "People who need care wait weeks to hear back; we want one simple way to ask."
+    },
+    "similar": {"similar_seen": "True"},
+    "health": {"health_or_social_care": "yes"},
+    "welsh-government": {"welsh_government_service": "no"},
+    "help": {"help_wanted": ["service_design", "skills"]},
+    "phase": {"phase": "discovery"},
+    "timescale": {"timescale": "within_6_months"},
+    "contact": {"contact_name": "Alys Morgan", "contact_email": "alys@cardiff.example", "contact_phone": ""},
+}
+
+
+def answer_all(client, prefix="", answers=None):
+    """Answer every page of the journey; return the last response (a redirect to check your answers)."""
+    for slug, data in (answers or ANSWERS).items():
+        response = client.post(f"{prefix}/ask/{slug}/", data)
+        assert response.status_code == 302, (slug, response.content.decode()[:2000])
+    return response
