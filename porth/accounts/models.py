@@ -98,6 +98,12 @@ class TeamMembership(models.Model):
     class Meta:
         verbose_name = _("team membership")
         verbose_name_plural = _("team memberships")
+        # Site-wide permissions (see permissions.py); they sit here because they are about what membership
+        # normally decides.
+        permissions = [
+            ("see_every_project", _("Can see every project, private ones included")),
+            ("work_for_any_team", _("Can open every leadership team's queue and work pages")),
+        ]
         constraints = [models.UniqueConstraint(fields=["user", "team"], name="team_membership_unique")]
 
     def __str__(self):

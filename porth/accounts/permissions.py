@@ -1,8 +1,10 @@
-"""What a user may see and change, decided in one place per object type.
+"""Who someone is in Porth (their organisations and leadership teams), and what that lets them do, decided in
+one place.
 
-Views and templates ask these helpers; they never test roles themselves. Directory records are public, so
-everyone may see them; changing them is for site administrators (in the admin), and each organisation's or
-team's own administrators manage its members.
+Every app asks `memberships(user)` for a person's organisations and teams (read once per request and kept on
+the user object), and the helpers below for the site-wide permissions. Views and templates never test roles or
+`is_staff` themselves. Directory records are public, so everyone may see them; changing them is for site
+administrators (in the admin), and each organisation's or team's own administrators manage its members.
 """
 
 from dataclasses import dataclass
@@ -10,6 +12,61 @@ from dataclasses import dataclass
 from porth.directory.models import LeadershipTeam, Organisation
 
 from .models import OrganisationMembership, Role, TeamMembership
+
+# Site-wide permissions, granted to people (or groups) in the admin; a superuser has them all.
+SEE_EVERY_PROJECT = "accounts.see_every_project"  # private projects too, wherever projects are listed
+WORK_FOR_ANY_TEAM = "accounts.work_for_any_team"  # every team's queue, actions and duplicates pages
+
+
+@dataclass(frozen=True)
+class Memberships:
+    organisations: frozenset[int]
+    admin_of: frozenset[int]
+    teams: frozenset[int]
+
+    @property
+    def public_servant(self) -> bool:
+        """Signed in from a Welsh public body: a member of an organisation or of a leadership team."""
+        return bool(self.organisations or self.teams)
+
+
+NOBODY = Memberships(frozenset(), frozenset(), frozenset())
+
+
+def memberships(user) -> Memberships:
+    """The organisations (and those it administers) and the teams a person belongs to: two queries, once."""
+    if not user.is_authenticated or not user.is_active:
+        return NOBODY
+    cached = getattr(user, "_porth_memberships", None)
+    if cached is None:
+        rows = list(OrganisationMembership.objects.filter(user=user).values_list("organisation_id", "role"))
+        cached = Memberships(
+            organisations=frozenset(org for org, _ in rows),
+            admin_of=frozenset(org for org, role in rows if role == Role.ADMINISTRATOR),
+            teams=frozenset(TeamMembership.objects.filter(user=user).values_list("team_id", flat=True)),
+        )
+        user._porth_memberships = cached
+    return cached
+
+
+def _has(user, permission: str) -> bool:
+    return bool(user.is_authenticated and user.is_active and user.has_perm(permission))
+
+
+def sees_every_project(user) -> bool:
+    return _has(user, SEE_EVERY_PROJECT)
+
+
+def team_work_allowed(user, team: LeadershipTeam) -> bool:
+    """A team's own pages of work (its queue, actions, likely duplicates): its members, and people given the
+    permission to work for any team."""
+    return team.pk in memberships(user).teams or _has(user, WORK_FOR_ANY_TEAM)
+
+
+def works_in_public_sector(user) -> bool:
+    """Someone who may see the working details of projects (contacts, budget band, why a status): people
+    signed in from a Welsh public body, and people who may see every project."""
+    return memberships(user).public_servant or sees_every_project(user)
 
 
 @dataclass(frozen=True)
@@ -20,29 +77,21 @@ class Access:
     manage_members: bool
 
 
-def _role(user, membership_model, **lookup) -> str | None:
-    if not user.is_authenticated or not user.is_active:
-        return None
-    return membership_model.objects.filter(user=user, **lookup).values_list("role", flat=True).first()
-
-
 def organisation_access(user, organisation: Organisation) -> Access:
-    role = _role(user, OrganisationMembership, organisation=organisation)
-    change = bool(user.is_active and user.has_perm("directory.change_organisation"))
+    mine = memberships(user)
+    change = _has(user, "directory.change_organisation")
     return Access(
         view=True,
         change=change,
-        is_member=role is not None,
-        manage_members=change or role == Role.ADMINISTRATOR,
+        is_member=organisation.pk in mine.organisations,
+        manage_members=change or organisation.pk in mine.admin_of,
     )
 
 
 def team_access(user, team: LeadershipTeam) -> Access:
-    role = _role(user, TeamMembership, team=team)
-    change = bool(user.is_active and user.has_perm("directory.change_leadershipteam"))
-    return Access(
-        view=True,
-        change=change,
-        is_member=role is not None,
-        manage_members=change or role == Role.ADMINISTRATOR,
+    change = _has(user, "directory.change_leadershipteam")
+    is_member = team.pk in memberships(user).teams
+    is_admin = (
+        is_member and TeamMembership.objects.filter(user=user, team=team, role=Role.ADMINISTRATOR).exists()
     )
+    return Access(view=True, change=change, is_member=is_member, manage_members=change or is_admin)

@@ -6,9 +6,6 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from porth.accounts.permissions import organisation_access, team_access
-from porth.portfolio.models import Follow
-from porth.portfolio.permissions import projects_visible_to
-from porth.portfolio.queries import team_portfolio
 
 from .forms import AsOfForm, OrganisationFilterForm
 from .models import LeadershipTeam, Organisation, ProgrammeItem
@@ -64,14 +61,8 @@ def team_detail(request, slug):
         "changes": team.changes.all(),
         "access": team_access(request.user, team),
         "snapshot_date": SNAPSHOT_2021,
-        "portfolio": team_portfolio(team, projects_visible_to(request.user)),
-        "following": _following(request.user, team=team),
     }
     return render(request, "directory/team_detail.html", context)
-
-
-def _following(user, **target) -> bool:
-    return user.is_authenticated and Follow.objects.filter(user=user, **target).exists()
 
 
 def organisation_list(request):
@@ -90,14 +81,10 @@ def organisation_list(request):
 
 def organisation_detail(request, code):
     organisation = get_object_or_404(Organisation, code=code)
-    visible = projects_visible_to(request.user).select_related("owner_organisation", "lead_team")
     context = {
         "organisation": organisation,
         "hosted_teams": organisation.hosted_teams.all(),
         "changes": organisation.changes.select_related("team"),
         "access": organisation_access(request.user, organisation),
-        "owned_projects": visible.filter(owner_organisation=organisation)[:20],
-        "partner_projects": visible.filter(partner_organisations=organisation)[:20],
-        "following": _following(request.user, organisation=organisation),
     }
     return render(request, "directory/organisation_detail.html", context)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from porth.accounts.permissions import team_work_allowed
 from porth.core.language import active_language
 from porth.directory.models import LeadershipTeam
 from porth.routing.models import RuleSet
@@ -19,7 +20,7 @@ from . import journey, services
 from .explain import decision_steps
 from .forms import MessageForm, RedirectForm, StatusForm
 from .models import HelpRequest
-from .permissions import help_request_get_for_user, team_queue_allowed
+from .permissions import help_request_get_for_user
 
 QUEUE_PAGE_SIZE = 25
 
@@ -216,7 +217,7 @@ def my_requests(request):
 @login_required
 def team_queue(request, slug):
     team = get_object_or_404(LeadershipTeam, slug=slug)
-    if not team_queue_allowed(request.user, team):
+    if not team_work_allowed(request.user, team):
         raise PermissionDenied
     role = "support" if request.GET.get("role") == "support" else "lead"
     status = request.GET.get("status", "")

@@ -7,10 +7,11 @@ from ninja.errors import ValidationError
 from ninja.pagination import PageNumberPagination, paginate
 
 from porth.accounts.api_auth import OPTIONAL_AUTH
+from porth.accounts.permissions import works_in_public_sector
 from porth.core.pagination import COUNT_LIMIT
 
 from .exports import export_row
-from .permissions import memberships, project_get_for_user, projects_visible_to
+from .permissions import project_get_for_user, projects_visible_to
 from .queries import ProjectFilterForm, projects_filtered
 
 router = Router(tags=["Portfolio"])
@@ -58,12 +59,6 @@ class ProjectOut(Schema):
     contacts: list[dict] | None = None
 
 
-def _working(request) -> bool:
-    return memberships(request.user).public_servant or (
-        request.user.is_authenticated and request.user.is_staff
-    )
-
-
 @router.get("/projects", response=list[ProjectOut], auth=OPTIONAL_AUTH, summary="List and search projects")
 @paginate(PageNumberPagination, page_size=50)
 def project_list(request, filters: Query[ProjectFilters]):
@@ -85,7 +80,7 @@ def project_list(request, filters: Query[ProjectFilters]):
         .prefetch_related("partner_organisations", "supporting_teams", "tags"),
         form.cleaned_data,
     )
-    working = _working(request)
+    working = works_in_public_sector(request.user)
     return _RowList(projects, working)
 
 
@@ -93,7 +88,7 @@ def project_list(request, filters: Query[ProjectFilters]):
 def project_detail(request, project_id: int):
     """One project you may see (a 404 for one you may not)."""
     project, _ = project_get_for_user(request.user, project_id)
-    return export_row(project, _working(request))
+    return export_row(project, works_in_public_sector(request.user))
 
 
 class _RowList:

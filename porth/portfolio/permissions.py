@@ -2,7 +2,10 @@
 
 - Anyone sees public projects. People signed in from a Welsh public body (a member of an organisation or a
   leadership team) also see public-sector projects. Private projects are seen by their owners, the people of
-  the owner and partner organisations, the leadership teams involved, and site staff.
+  the owner and partner organisations, the leadership teams involved, and people with the permission to see
+  every project (accounts.permissions.SEE_EVERY_PROJECT).
+- The working details of a project (its contacts, budget band and why it has its status) are for people signed
+  in from a Welsh public body, on the page, in the exports and in the API alike.
 - Owners, administrators of the owner organisation and site staff with the permission change a project.
 - Owners and the people of the owner and partner organisations report updates.
 - Only a project's owners accept or decline requests to work together: not site administrators.
@@ -13,44 +16,15 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.http import Http404
 
-from porth.accounts.models import OrganisationMembership, Role, TeamMembership
+from porth.accounts.permissions import Memberships, memberships, sees_every_project, works_in_public_sector
 
 from .models import Project, Visibility
-
-
-@dataclass(frozen=True)
-class Memberships:
-    organisations: frozenset[int]
-    admin_of: frozenset[int]
-    teams: frozenset[int]
-
-    @property
-    def public_servant(self) -> bool:
-        return bool(self.organisations or self.teams)
-
-
-NOBODY = Memberships(frozenset(), frozenset(), frozenset())
-
-
-def memberships(user) -> Memberships:
-    if not user.is_authenticated or not user.is_active:
-        return NOBODY
-    cached = getattr(user, "_porth_memberships", None)
-    if cached is None:
-        rows = list(OrganisationMembership.objects.filter(user=user).values_list("organisation_id", "role"))
-        cached = Memberships(
-            organisations=frozenset(org for org, _ in rows),
-            admin_of=frozenset(org for org, role in rows if role == Role.ADMINISTRATOR),
-            teams=frozenset(TeamMembership.objects.filter(user=user).values_list("team_id", flat=True)),
-        )
-        user._porth_memberships = cached
-    return cached
 
 
 def projects_visible_to(user, queryset=None):
     """The projects a user may see, as a filter on any project queryset."""
     queryset = Project.objects.all() if queryset is None else queryset
-    if user.is_authenticated and user.is_active and user.is_staff:
+    if sees_every_project(user):
         return queryset
     mine = memberships(user)
     # The private projects someone is involved in are few, so they are looked up once, here, and the list
@@ -95,6 +69,7 @@ class ProjectAccess:
     decide: bool
     ask_to_join: bool
     is_owner: bool
+    working_details: bool  # contacts, budget band and why it has its status
 
 
 def _involvement(user, project: Project, mine: Memberships) -> tuple[bool, bool, bool, bool]:
@@ -111,18 +86,17 @@ def _involvement(user, project: Project, mine: Memberships) -> tuple[bool, bool,
 def project_access(user, project: Project) -> ProjectAccess:
     mine = memberships(user)
     is_owner, in_owner_org, in_partner_org, in_team = _involvement(user, project, mine)
-    staff = user.is_authenticated and user.is_active and user.is_staff
     involved = is_owner or in_owner_org or in_partner_org or in_team
     view = (
         project.visibility == Visibility.PUBLIC
         or (project.visibility == Visibility.PUBLIC_SECTOR and mine.public_servant)
         or involved
-        or staff
+        or sees_every_project(user)
     )
     change = (
         is_owner
         or project.owner_organisation_id in mine.admin_of
-        or (staff and user.has_perm("portfolio.change_project"))
+        or (user.is_active and user.has_perm("portfolio.change_project"))
     )
     return ProjectAccess(
         view=view,
@@ -131,6 +105,7 @@ def project_access(user, project: Project) -> ProjectAccess:
         decide=is_owner,
         ask_to_join=view and bool(mine.organisations) and not (is_owner or in_owner_org or in_partner_org),
         is_owner=is_owner,
+        working_details=view and works_in_public_sector(user),
     )
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from porth.accounts.permissions import memberships, works_in_public_sector
 from porth.core.language import active_language
 from porth.core.pagination import CappedPaginator
 from porth.directory.models import LeadershipTeam, Organisation
@@ -15,7 +16,7 @@ from . import services
 from .exports import PUBLIC_FIELDS, WORKING_FIELDS, csv_response, export_rows, json_response
 from .forms import AskToJoinForm, DecideForm, HandOverForm, ProjectForm, UpdateForm
 from .models import CollaborationRequest, Follow, Project
-from .permissions import memberships, project_get_for_user, projects_visible_to
+from .permissions import project_get_for_user, projects_visible_to
 from .queries import ProjectFilterForm, projects_filtered
 
 PAGE_SIZE = 20
@@ -41,15 +42,14 @@ def project_detail(request, pk):
         "asks": project.collaboration_requests.select_related("requester", "organisation")
         if access.decide
         else [],
-        "following": request.user.is_authenticated
-        and Follow.objects.filter(user=request.user, project=project).exists(),
         "decide_form": DecideForm(),
     }
     return render(request, "portfolio/project_detail.html", context)
 
 
 def _owner_choices(user):
-    if user.is_staff:
+    # Site administrators who may change any project may add one for any organisation.
+    if user.is_active and user.has_perm("portfolio.change_project"):
         return Organisation.objects.all()
     return Organisation.objects.filter(pk__in=memberships(user).organisations)
 
@@ -240,7 +240,7 @@ def project_export(request, fmt):
                 status=400,
             )
         projects = projects_filtered(projects, form.cleaned_data)
-    working = memberships(request.user).public_servant or request.user.is_staff
+    working = works_in_public_sector(request.user)
     rows = export_rows(projects, working=working)
     if fmt == "csv":
         return csv_response(rows, PUBLIC_FIELDS + (WORKING_FIELDS if working else []), "porth-projects.csv")

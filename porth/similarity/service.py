@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
+from porth.accounts.permissions import memberships, sees_every_project, works_in_public_sector
 from porth.portfolio.models import Project, Visibility
-from porth.portfolio.permissions import memberships, private_project_ids, projects_visible_to
+from porth.portfolio.permissions import private_project_ids, projects_visible_to
 
 from .index import LIKELY_SAME, Document, LexicalIndex
 from .models import Judgement
@@ -117,7 +118,7 @@ def _allowed_for(user):
     """A quick first filter from the index's own copy of each project's visibility. The database has the
     last word: suggestions are checked again against it before anyone sees them."""
     mine = memberships(user)
-    staff = user.is_authenticated and user.is_staff
+    staff = sees_every_project(user)
     private_ok = set(private_project_ids(user, mine))
 
     def allowed(key: int) -> bool:
@@ -136,6 +137,7 @@ class Suggestion:
     project: Project
     score: float
     shared_terms: tuple[str, ...]
+    contact: dict | None = None  # the project's first contact, for viewers who may see working details
 
     @property
     def likely_same(self) -> bool:
@@ -146,7 +148,16 @@ def _suggestions(user, matches) -> list[Suggestion]:
     matches = [m for m in matches if m.score >= SHOW_FROM]
     visible = projects_visible_to(user).filter(pk__in=[m.key for m in matches])
     projects = {p.pk: p for p in visible.select_related("owner_organisation", "lead_team")}
-    return [Suggestion(projects[m.key], m.score, m.shared_terms) for m in matches if m.key in projects]
+    working = works_in_public_sector(user)
+    return [
+        Suggestion(projects[m.key], m.score, m.shared_terms, _contact(projects[m.key]) if working else None)
+        for m in matches
+        if m.key in projects
+    ]
+
+
+def _contact(project: Project) -> dict | None:
+    return next((c for c in project.contacts if c.get("email")), None)
 
 
 def judged_with(project_id: int) -> set[int]:

@@ -5,13 +5,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from porth.accounts.permissions import team_work_allowed
 from porth.directory.models import LeadershipTeam
-from porth.frontdoor.permissions import team_queue_allowed
 from porth.portfolio.permissions import project_get_for_user
 
 from .models import Judgement
+from .permissions import judgement_allowed
 from .service import judgement_record, similar_to_text, team_clusters
-from .templatetags.similarity import judgement_allowed
 
 MAX_TEXT = 5000
 
@@ -46,7 +46,7 @@ def judge(request, pk, other_pk):
 @login_required
 def team_duplicates(request, slug):
     team = get_object_or_404(LeadershipTeam, slug=slug)
-    if not team_queue_allowed(request.user, team):
+    if not team_work_allowed(request.user, team):
         raise PermissionDenied
     clusters = team_clusters(request.user, team)
     return render(request, "similarity/team_duplicates.html", {"team": team, "clusters": clusters})

@@ -2,14 +2,17 @@
 
 - The project's own people (those who may report updates on it) start, edit and send a review.
 - A member of the project's lead team peer-reviews it once it has been sent.
-- The project's people, the leadership teams involved and site staff see it; nobody else does.
+- The project's people, the leadership teams involved and people who may see every project see it; nobody
+  else does, and only those who see a review see its actions.
+- The project's own people mark its actions done.
 """
 
 from dataclasses import dataclass
 
 from django.http import Http404
 
-from porth.portfolio.permissions import memberships, project_access
+from porth.accounts.permissions import memberships, sees_every_project
+from porth.portfolio.permissions import project_access
 
 from .models import Review
 
@@ -19,6 +22,7 @@ class ReviewAccess:
     view: bool
     edit: bool
     peer_review: bool
+    act: bool  # mark the review's actions done: the project's own people
 
 
 def review_access(user, review: Review) -> ReviewAccess:
@@ -27,11 +31,12 @@ def review_access(user, review: Review) -> ReviewAccess:
     teams = memberships(user).teams
     team_ids = {t.pk for t in project.supporting_teams.all()} | {project.lead_team_id}
     in_lead_team = project.lead_team_id in teams
-    staff = user.is_authenticated and user.is_active and user.is_staff
     return ReviewAccess(
-        view=access.view and (access.report or access.change or bool(team_ids & teams) or staff),
+        view=access.view
+        and (access.report or access.change or bool(team_ids & teams) or sees_every_project(user)),
         edit=access.report and review.state == Review.State.DRAFT,
         peer_review=in_lead_team and review.state == Review.State.SUBMITTED,
+        act=access.report,
     )
 
 

@@ -7,11 +7,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from porth.accounts.permissions import team_work_allowed
 from porth.core.language import active_language
 from porth.directory.models import LeadershipTeam
-from porth.frontdoor.permissions import team_queue_allowed
 from porth.portfolio.models import Project
-from porth.portfolio.permissions import project_access, project_get_for_user, projects_visible_to
+from porth.portfolio.permissions import project_get_for_user, projects_visible_to
 
 from . import services
 from .forms import AnswerForm, CompleteForm, PeerForm, StartReviewForm
@@ -197,8 +197,8 @@ def review_summary(request, pk):
 @require_POST
 def action_done(request, pk):
     action = get_object_or_404(Action.objects.select_related("answer__review"), pk=pk)
-    review, _access = review_get_for_user(request.user, action.answer.review_id)
-    if not project_access(request.user, review.project).report:
+    review, access = review_get_for_user(request.user, action.answer.review_id)
+    if not access.act:
         raise PermissionDenied
     services.action_done(action=action)
     messages.success(request, _("The action is marked as done."))
@@ -212,7 +212,7 @@ def action_done(request, pk):
 @login_required
 def team_actions(request, slug):
     team = get_object_or_404(LeadershipTeam, slug=slug)
-    if not team_queue_allowed(request.user, team):
+    if not team_work_allowed(request.user, team):
         raise PermissionDenied
     projects = projects_visible_to(request.user, Project.objects.for_team(team))
     overdue = (

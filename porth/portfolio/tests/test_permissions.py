@@ -199,3 +199,40 @@ def test_only_people_of_an_organisation_can_add_projects(client, people):
         },
     )
     assert response.status_code == 200 and not Project.objects.exists(), "Cardiff people cannot add Swansea's"
+
+
+def test_seeing_every_private_project_is_a_named_permission_not_being_staff(client, people, project):
+    from django.contrib.auth.models import Permission
+
+    from porth.portfolio.permissions import projects_visible_to
+
+    secret = make_project(people["owner"], visibility="private", title_en="Secret")
+    staff = people["no_org"]
+    staff.is_staff = True
+    staff.save()
+    assert secret not in projects_visible_to(staff)
+    staff.user_permissions.add(Permission.objects.get(codename="see_every_project"))
+    staff = type(staff).objects.get(pk=staff.pk)  # permissions are cached on the user object
+    assert secret in projects_visible_to(staff)
+    client.force_login(staff)
+    assert client.get(secret.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["anonymous", "no_org", "other_org", "partner"])
+def test_working_details_are_for_public_servants_on_the_page_and_in_the_exports_and_api(client, people, who):
+    project = make_project(
+        people["owner"],
+        status="at_risk",
+        status_reason="Waiting for the supplier",
+        budget_band="under_50k",
+        contacts=[{"name": "Alys Morgan", "role": "", "email": "alys@cardiff.example"}],
+    )
+    login(client, people, who)
+    shown = who in ("other_org", "partner")
+    page = client.get(project.get_absolute_url()).content.decode()
+    exported = b"".join(client.get("/projects/export.csv").streaming_content).decode()
+    api = client.get(f"/api/v1/projects/{project.pk}").content.decode()
+    for text in (page, exported, api):
+        assert ("alys@cardiff.example" in text) is shown, (who, text[:300])
+        assert ("Waiting for the supplier" in text) is shown, who
+    assert ("Under £50,000" in page) is shown

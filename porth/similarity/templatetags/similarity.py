@@ -1,7 +1,6 @@
 from django import template
 
-from porth.portfolio.permissions import memberships
-
+from ..permissions import judgement_allowed
 from ..service import judgements_for, similar_to_project
 
 register = template.Library()
@@ -18,8 +17,3 @@ def similar_projects(context, project, access):
         "can_judge": judgement_allowed(user, access),
         "csrf_token": context.get("csrf_token"),
     }
-
-
-def judgement_allowed(user, access) -> bool:
-    """The project's own people, and leadership team members, may say whether a suggestion is right."""
-    return bool(access.report or access.change or memberships(user).teams)

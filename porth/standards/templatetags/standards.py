@@ -17,6 +17,6 @@ def project_review(context, project, access):
         "latest": latest,
         "can_see": can_see,
         "can_report": access.report,
-        "open_actions": list(open_actions) if can_see or access.view else [],
+        "open_actions": list(open_actions) if can_see else [],
         "csrf_token": context.get("csrf_token"),
     }

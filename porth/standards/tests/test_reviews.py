@@ -281,3 +281,47 @@ def test_a_reworded_standard_in_a_new_version_keeps_old_reviews_readable(client,
     assert "Design services in Welsh and English" in text(client.get(f"/standards/{DSS}/2/"))
     new_review = client.post(f"/projects/{project.pk}/reviews/", {"framework": new.pk, "phase": "beta"})
     assert Review.objects.get(pk=int(new_review.url.strip("/").split("/")[-1])).framework == new
+
+
+def test_only_people_who_see_a_review_see_its_open_actions_on_the_project_page(client, people, project):
+    review = services.review_start(
+        project=project, framework=Framework.objects.get(slug=DSS), phase="alpha", user=people["owner"]
+    )
+    services.answer_save(
+        review=review,
+        standard=Standard.objects.get(framework__slug=DSS, number=3),
+        user=people["owner"],
+        rating="partly",
+        not_applicable_reason="",
+        evidence="",
+        evidence_links=[],
+        actions=[{"what": "Interview twelve residents", "who": "Alys", "due_on": datetime.date(2027, 1, 1)}],
+    )
+    for who, sees in [("owner", True), ("reviewer", True), ("other_org", False), ("other_team", False)]:
+        client.force_login(people[who])
+        assert ("Interview twelve residents" in text(client.get(project.get_absolute_url()))) is sees, who
+    client.logout()
+    assert "Interview twelve residents" not in text(client.get(project.get_absolute_url()))
+
+
+def test_only_the_project_s_people_mark_an_action_done(client, people, project):
+    review = services.review_start(
+        project=project, framework=Framework.objects.get(slug=DSS), phase="alpha", user=people["owner"]
+    )
+    services.answer_save(
+        review=review,
+        standard=Standard.objects.get(framework__slug=DSS, number=3),
+        user=people["owner"],
+        rating="partly",
+        not_applicable_reason="",
+        evidence="",
+        evidence_links=[],
+        actions=[{"what": "Test the form", "who": "Alys", "due_on": datetime.date(2027, 1, 1)}],
+    )
+    action = Action.objects.get()
+    client.force_login(people["reviewer"])  # sees the review, but is not one of the project's people
+    assert client.post(f"/actions/{action.pk}/done/").status_code == 403
+    client.force_login(people["colleague"])
+    assert client.post(f"/actions/{action.pk}/done/").status_code == 302
+    action.refresh_from_db()
+    assert action.done_at is not None
