@@ -25,7 +25,8 @@ def english_by_default():
 
 @pytest.fixture
 def submitter(reference):
-    return User.objects.create_user("alys@cardiff.example", PASSWORD, full_name="Alys Morgan")
+    """Someone who works for Cardiff council, so may ask the front door for it."""
+    return person("alys@cardiff.example", "W06000015", full_name="Alys Morgan")
 
 
 @pytest.fixture

@@ -5,8 +5,10 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
+from porth.frontdoor import services as frontdoor_services
 from porth.frontdoor.api import router as frontdoor_router
 from porth.portfolio.api import router as portfolio_router
+from porth.routing.services import NoRuleSetInForce, NoTeamAvailable
 
 # Clear messages, in the client's language, for the validation errors pydantic can raise.
 VALIDATION_MESSAGES = {
@@ -53,6 +55,37 @@ def authentication_error(request, exc):
     return api.create_response(
         request, {"detail": _("Sign in, or send a valid API token, to use this.")}, status=401
     )
+
+
+@api.exception_handler(NoRuleSetInForce)
+@api.exception_handler(NoTeamAvailable)
+def cannot_route(request, exc):
+    message = _(
+        "Porth has no routing rules in force, or none of the teams its rules name can take new work, so it "
+        "cannot route this now. Try again later."
+    )
+    return api.create_response(request, {"detail": message}, status=503)
+
+
+@api.exception_handler(frontdoor_services.NoOwner)
+def no_owner(request, exc):
+    detail = {
+        "loc": ["body", "owners"],
+        "msg": _(
+            "Name at least one organisation whose work it is, or say that it is the asking organisation's."
+        ),
+        "type": "no_owner",
+    }
+    return api.create_response(request, {"detail": [detail]}, status=422)
+
+
+@api.exception_handler(frontdoor_services.AskingNotAllowed)
+def asking_not_allowed(request, exc):
+    message = _(
+        "You can ask for an organisation you work for, or, if you are in a leadership team, for a body your "
+        "team serves."
+    )
+    return api.create_response(request, {"detail": message}, status=403)
 
 
 api.add_router("/", frontdoor_router)

@@ -49,6 +49,9 @@ def make_project(owner, visibility="public", **fields):
 ANSWERS = {
     "organisation": {"organisation": "W06000015"},
     "others": {"others": ["W11000029"]},
+    "roles": {"W11000029": "owner"},
+    "own-work": {"asker_owns": "yes"},
+    "work-kind": {"work_kind": "shared_service"},
     "title": {"title": "Adult social care front door"},
     "problem": {
         "description": "People who need care wait weeks to hear back; we want one simple way to ask."

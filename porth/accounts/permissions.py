@@ -9,6 +9,8 @@ administrators (in the admin), and each organisation's or team's own administrat
 
 from dataclasses import dataclass
 
+from django.db.models import Q
+
 from porth.directory.models import LeadershipTeam, Organisation
 
 from .models import OrganisationMembership, Role, TeamMembership
@@ -70,11 +72,38 @@ def works_in_public_sector(user) -> bool:
 
 
 @dataclass(frozen=True)
+class Standing:
+    """On what footing someone asks the front door for an organisation: as one of its people, or as a member
+    of a leadership team that serves its sector (acting for it; `team` says which)."""
+
+    member: bool
+    team: LeadershipTeam | None = None
+
+
+def asking_standing(user, organisation: Organisation) -> Standing | None:
+    """Whether this person may ask for this organisation, and how; None when they may not."""
+    mine = memberships(user)
+    if organisation.pk in mine.organisations:
+        return Standing(member=True)
+    teams = LeadershipTeam.objects.filter(pk__in=mine.teams).order_by("position")
+    team = next((t for t in teams if organisation.sector in t.serves_sectors), None)
+    return Standing(member=False, team=team) if team else None
+
+
+def organisations_to_ask_for(user):
+    """The organisations someone may ask for: their own, then those their leadership teams serve."""
+    mine = memberships(user)
+    sectors = {s for t in LeadershipTeam.objects.filter(pk__in=mine.teams) for s in t.serves_sectors}
+    return Organisation.objects.filter(Q(pk__in=mine.organisations) | Q(sector__in=sectors))
+
+
+@dataclass(frozen=True)
 class Access:
     view: bool
     change: bool
     is_member: bool
     manage_members: bool
+    work: bool = False  # a team's pages of work (team_work_allowed)
 
 
 def organisation_access(user, organisation: Organisation) -> Access:
@@ -94,4 +123,10 @@ def team_access(user, team: LeadershipTeam) -> Access:
     is_admin = (
         is_member and TeamMembership.objects.filter(user=user, team=team, role=Role.ADMINISTRATOR).exists()
     )
-    return Access(view=True, change=change, is_member=is_member, manage_members=change or is_admin)
+    return Access(
+        view=True,
+        change=change,
+        is_member=is_member,
+        manage_members=change or is_admin,
+        work=team_work_allowed(user, team),
+    )

@@ -3,9 +3,11 @@
 A template `x` is two files: `x_subject.txt` (one line) and `x.txt` (the plain-text body).
 """
 
+from functools import cache
+
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
-from django.template.loader import render_to_string
+from django.template import Context, Engine, engines
 from django.utils import translation
 
 from .language import path_in_language
@@ -16,10 +18,22 @@ def absolute_url(path: str, language: str) -> str:
     return settings.SITE_URL.rstrip("/") + path_in_language(path, language)
 
 
+@cache
+def _text_engine() -> Engine:
+    """The site's templates, rendered as plain text: an e-mail is not HTML, so nothing is escaped (a
+    subject must read "Residents' parking", not "Residents&#x27; parking")."""
+    html = engines["django"].engine
+    return Engine(dirs=html.dirs, app_dirs=html.app_dirs, libraries=html.libraries, autoescape=False)
+
+
+def _render(name: str, context: dict) -> str:
+    return _text_engine().get_template(name).render(Context(context))
+
+
 def message_render(*, template: str, to: str, language: str, context: dict) -> EmailMessage:
     with translation.override(language):
-        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
-        body = render_to_string(f"{template}.txt", context)
+        subject = " ".join(_render(f"{template}_subject.txt", context).split())
+        body = _render(f"{template}.txt", context)
     return EmailMessage(subject=subject, body=body, to=[to])
 
 

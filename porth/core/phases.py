@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Phase(models.TextChoices):
+    """The codes are porth.core.vocabulary.PHASES, in the same order."""
+
     PRE_DISCOVERY = "pre_discovery", _("Not started yet (pre-discovery)")
     DISCOVERY = "discovery", _("Discovery")
     ALPHA = "alpha", _("Alpha")

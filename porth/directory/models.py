@@ -54,18 +54,28 @@ class EffectiveDated(models.Model):
 
 
 class OrganisationKind(models.TextChoices):
+    """The codes are porth.core.vocabulary.ORGANISATION_KINDS, in the same order."""
+
     LOCAL_AUTHORITY = "local_authority", _("Local authority")
+    COUNCIL_PARTNERSHIP = (
+        "council_partnership",
+        _("Body of councils (association, joint committee, consortium)"),
+    )
     HEALTH_BOARD = "health_board", _("Local health board")
     NHS_TRUST = "nhs_trust", _("NHS trust")
     SPECIAL_HEALTH_AUTHORITY = "special_health_authority", _("Special health authority")
     WELSH_GOVERNMENT = "welsh_government", _("Welsh Government")
+    SPONSORED_BODY = "sponsored_body", _("Welsh Government sponsored body or company")
     FIRE_RESCUE = "fire_rescue", _("Fire and rescue authority")
     NATIONAL_PARK = "national_park", _("National park authority")
     POLICE = "police", _("Police force")
     OTHER_PUBLIC_BODY = "other_public_body", _("Other public body")
+    NON_PUBLIC = "non_public", _("Supplier, charity or other body outside the public sector")
 
 
 class Sector(models.TextChoices):
+    """The codes are porth.core.vocabulary.SECTORS, in the same order."""
+
     LOCAL_GOVERNMENT = "local_government", _("Local government")
     HEALTH_AND_CARE = "health_and_care", _("Health and social care")
     CENTRAL_GOVERNMENT = "central_government", _("Welsh Government and its bodies")
@@ -135,6 +145,8 @@ class LeadershipTeam(SourcedFact, EffectiveDated):
     website_en = models.URLField(_("website in English"), blank=True)
     website_cy = models.URLField(_("website in Welsh"), blank=True)
     position = models.PositiveSmallIntegerField(_("position in lists"), default=0)
+    # The sectors whose bodies the team serves: its members may ask the front door on their behalf.
+    serves_sectors = models.JSONField(_("sectors it serves"), default=list, blank=True)
 
     name = Bilingual("name")
     short_name = Bilingual("short_name")

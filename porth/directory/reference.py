@@ -242,6 +242,7 @@ def _load_team(record: Record, position: int, organisations: dict, report: LoadR
         "active_from": active_from,
         "active_to": active_to,
         "position": position,
+        "serves_sectors": _sectors(record),
         "sources": record.sources(),
         "verification": record.verification(),
     }
@@ -252,6 +253,14 @@ def _load_team(record: Record, position: int, organisations: dict, report: LoadR
     if programme:
         _load_programme(Record(programme, record.path, programme.get("__line__")), team, report)
     return team
+
+
+def _sectors(record: Record) -> list[str]:
+    sectors = record.data.get("serves_sectors") or []
+    unknown = [s for s in sectors if s not in Sector.values]
+    if not isinstance(sectors, list) or unknown:
+        raise record.error(f"'serves_sectors' should list sectors from {', '.join(Sector.values)}")
+    return sectors
 
 
 def _team_text_fields() -> list[str]:

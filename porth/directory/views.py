@@ -5,8 +5,6 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
-from porth.accounts.permissions import organisation_access, team_access
-
 from .forms import AsOfForm, OrganisationFilterForm
 from .models import LeadershipTeam, Organisation, ProgrammeItem
 
@@ -59,7 +57,6 @@ def team_detail(request, slug):
         "programme": programme,
         "programme_items": [i for i in programme.items.all() if i.is_active_on(as_of)] if programme else [],
         "changes": team.changes.all(),
-        "access": team_access(request.user, team),
         "snapshot_date": SNAPSHOT_2021,
     }
     return render(request, "directory/team_detail.html", context)
@@ -85,6 +82,5 @@ def organisation_detail(request, code):
         "organisation": organisation,
         "hosted_teams": organisation.hosted_teams.all(),
         "changes": organisation.changes.select_related("team"),
-        "access": organisation_access(request.user, organisation),
     }
     return render(request, "directory/organisation_detail.html", context)

@@ -4,34 +4,57 @@ import datetime
 from typing import Literal
 
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import ValidationError
 from ninja.pagination import PageNumberPagination, paginate
 
 from porth.accounts.api_auth import AUTH
+from porth.core import vocabulary
 from porth.core.language import active_language
 from porth.directory.models import LeadershipTeam, Organisation
+from porth.routing.explain import reason_text
 
 from . import services
 from .models import HelpRequest, RequestEvent
+from .permissions import help_request_get_for_user
 
 router = Router(tags=["Front door"])
 
-HelpCode = Literal[
-    "service_design", "data", "skills", "specialists", "assurance", "technology", "connectivity", "inclusion"
-]
-PhaseCode = Literal["pre_discovery", "discovery", "alpha", "beta", "live", "not_using_phases"]
-TimescaleCode = Literal["within_3_months", "within_6_months", "within_a_year", "over_a_year", "not_sure"]
+HelpCode = Literal[vocabulary.HELP_CODES]
+PhaseCode = Literal[vocabulary.REQUEST_PHASES]
+TimescaleCode = Literal[vocabulary.TIMESCALES]
+
+
+class HelperIn(Schema):
+    organisation: str = Field(..., max_length=80, description="Code of an organisation that only helps")
+    role: Literal[vocabulary.HELPER_ROLES] = Field(..., description="How it helps")
 
 
 class FactsIn(Schema):
     organisation: str = Field(
-        ..., description="GSS code or slug of the asking organisation", examples=["W06000015"]
+        ..., max_length=80, description="GSS code or slug of the asking organisation", examples=["W06000015"]
+    )
+    asker_owns: bool = Field(
+        default=True,
+        description="Whether it is the asking organisation's own work (false: it asks for the owners)",
+    )
+    owners: list[str] = Field(
+        default=[], max_length=50, description="Codes of other organisations whose work it is too"
+    )
+    helpers: list[HelperIn] = Field(
+        default=[],
+        max_length=50,
+        description="Organisations that only help, and how: they never count as owners",
     )
     with_: list[str] = Field(
-        default=[], alias="with", description="Codes of the other organisations involved"
+        default=[],
+        alias="with",
+        max_length=50,
+        description="Codes of other organisations involved, read as owners (version 1 of this API)",
+    )
+    work_kind: Literal[vocabulary.WORK_KINDS] | None = Field(
+        default=None, description="What kind of work it is"
     )
     health_or_social_care: bool = False
     welsh_government_service: bool = False
@@ -57,7 +80,7 @@ class TeamOut(Schema):
 
 class ReasonOut(Schema):
     team: str
-    role: Literal["lead", "support"]
+    role: Literal["lead", "support", "overlap"]
     rule: str
     reason_en: str
     reason_cy: str
@@ -68,6 +91,9 @@ class DecisionOut(Schema):
     support: list[TeamOut]
     fired: list[str] = Field(description="Codes of the rules that applied, in order")
     reasons: list[ReasonOut]
+    overlap: list[ReasonOut] = Field(
+        description="Other teams that could reasonably lead this too, each with why (empty when it is clear)"
+    )
     trace: list[str]
     rule_set_version: int | None
 
@@ -105,21 +131,42 @@ class RequestDetailOut(RequestOut):
     events: list[EventOut]
 
 
-def _organisations(payload: FactsIn) -> tuple[Organisation, list[Organisation]]:
-    codes = [payload.organisation, *payload.with_]
-    found = {o.code.lower(): o for o in Organisation.objects.filter(code__in=_code_variants(codes))}
+def _answers_parts(payload: FactsIn) -> dict:
+    """The asking organisation, the others and how each is involved, from the codes in a request."""
+    named = [
+        ("organisation", payload.organisation),
+        *(("owners", c) for c in payload.owners),
+        *(("with", c) for c in payload.with_),
+        *(("helpers", h.organisation) for h in payload.helpers),
+    ]
+    found = {
+        o.code.lower(): o
+        for o in Organisation.objects.filter(code__in=_code_variants([c for _f, c in named]))
+    }
     errors = [
         {
             "loc": ["body", field],
             "msg": _("There is no organisation with the code %(code)s.") % {"code": code},
             "type": "unknown_organisation",
         }
-        for field, code in [("organisation", payload.organisation), *(("with", c) for c in payload.with_)]
+        for field, code in named
         if code.lower() not in found
     ]
     if errors:
         raise ValidationError(errors)
-    return found[payload.organisation.lower()], [found[c.lower()] for c in payload.with_]
+    roles = {found[c.lower()].code: services.OWNER for c in [*payload.owners, *payload.with_]}
+    roles.update({found[h.organisation.lower()].code: h.role for h in payload.helpers})
+    asking = found[payload.organisation.lower()]
+    return {
+        "organisation": asking,
+        "others": [o for o in {found[c.lower()] for _f, c in named[1:]} if o.pk != asking.pk],
+        "roles": roles,
+        "asker_owns": payload.asker_owns,
+        "work_kind": payload.work_kind or "",
+        "health_or_social_care": payload.health_or_social_care,
+        "welsh_government_service": payload.welsh_government_service,
+        "help_wanted": list(payload.help_wanted),
+    }
 
 
 def _code_variants(codes: list[str]) -> list[str]:
@@ -134,20 +181,21 @@ def _decision_out(result: dict, rule_set_version: int | None) -> dict:
     def team(slug):
         return {"slug": slug, "name_en": teams[slug].name_en, "name_cy": teams[slug].name_cy}
 
+    def reason(r):
+        return {
+            "team": r["team"],
+            "role": r["role"],
+            "rule": r.get("code", ""),
+            "reason_en": str(reason_text(r, "en")),
+            "reason_cy": str(reason_text(r, "cy")),
+        }
+
     return {
         "lead": team(result["lead"]),
         "support": [team(slug) for slug in result.get("support", [])],
         "fired": result.get("fired", []),
-        "reasons": [
-            {
-                "team": r["team"],
-                "role": r["role"],
-                "rule": r.get("code", ""),
-                "reason_en": r["reason_en"],
-                "reason_cy": r["reason_cy"],
-            }
-            for r in result.get("reasons", [])
-        ],
+        "reasons": [reason(r) for r in result.get("reasons", [])],
+        "overlap": [reason(r) for r in result.get("overlap", [])],
         "trace": result.get("trace", []),
         "rule_set_version": rule_set_version,
     }
@@ -155,16 +203,13 @@ def _decision_out(result: dict, rule_set_version: int | None) -> dict:
 
 @router.post("/route", response=DecisionOut, summary="Route a request without saving it")
 def route(request, payload: FactsIn):
-    """Facts in, decision out: which team would lead, which would support, and why. Nothing is stored."""
-    organisation, others = _organisations(payload)
-    facts = services.facts_build(
-        organisation=organisation,
-        others=others,
-        health_or_social_care=payload.health_or_social_care,
-        welsh_government_service=payload.welsh_government_service,
-        help_wanted=list(payload.help_wanted),
+    """Facts in, decision out: which team would lead, which would support, who could also lead, and why.
+    Nothing is stored."""
+    parts = _answers_parts(payload)
+    answers = services.Answers(
+        **parts, title="", description="", phase="", timescale="", contact_name="", contact_email=""
     )
-    decision, rule_set = services.route(facts)
+    _facts, decision, rule_set = services.route_answers(answers)
     return _decision_out(decision.to_dict(), rule_set.version)
 
 
@@ -183,25 +228,18 @@ def _request_out(item: HelpRequest) -> dict:
 @router.post("/requests", response={201: RequestDetailOut}, auth=AUTH, summary="Send a request for help")
 def request_create(request, payload: RequestIn):
     """Send a request, as the signed-in user or the owner of the token. It is routed at once."""
-    organisation, others = _organisations(payload)
-    answers = services.Answers(
-        organisation=organisation,
-        others=others,
-        **payload.dict(
-            include={
-                "title",
-                "description",
-                "health_or_social_care",
-                "welsh_government_service",
-                "phase",
-                "timescale",
-                "contact_name",
-                "contact_email",
-                "contact_phone",
-            }
-        ),
-        help_wanted=list(payload.help_wanted),
+    fields = payload.dict(
+        include={
+            "title",
+            "description",
+            "phase",
+            "timescale",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+        }
     )
+    answers = services.Answers(**_answers_parts(payload), **fields)
     item = services.request_submit(user=request.user, answers=answers, language=active_language())
     return Status(201, request_detail(request, item.reference))
 
@@ -221,13 +259,11 @@ def request_list(request):
     "/requests/{reference}", response=RequestDetailOut, auth=AUTH, summary="Read one of your requests"
 )
 def request_detail(request, reference: str):
-    """One of your requests: its status, the routing decision with reasons, and the conversation."""
-    item = get_object_or_404(
-        HelpRequest.objects.select_related("lead_team").prefetch_related(
-            "supporting_teams", Prefetch("events", queryset=RequestEvent.objects.select_related("from_team"))
-        ),
-        reference=reference,
-        submitted_by=request.user,
+    """A request you sent, or one your team leads or supports: its status, the routing decision with
+    reasons, and the conversation."""
+    events = Prefetch("events", queryset=RequestEvent.objects.select_related("from_team"))
+    item, _access = help_request_get_for_user(
+        request.user, reference, HelpRequest.objects.prefetch_related(events)
     )
     decision = item.decisions.select_related("rule_set").first()
     return {

@@ -6,10 +6,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from porth.accounts.forms import EMAIL_MESSAGES
+from porth.accounts.permissions import organisations_to_ask_for
 from porth.core.phases import REQUEST_PHASES
 from porth.directory.models import LeadershipTeam, Organisation
+from porth.routing.models import Help, WorkKind
 
-from .models import Help, HelpRequest, Timescale
+from .models import HelpRequest, Timescale
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
@@ -34,6 +36,15 @@ class QuestionForm(forms.Form):
     def initial_from(cls, stored: dict) -> dict:
         return {name: stored[name] for name in cls.base_fields if name in stored}
 
+    @classmethod
+    def applies(cls, answers: dict) -> bool:
+        """Whether the question is asked at all, given the answers so far."""
+        return True
+
+    @classmethod
+    def is_answered(cls, answers: dict) -> bool:
+        return all(name in answers for name in cls.answer_names())
+
 
 def _organisations():
     return Organisation.objects.order_by("name_en")
@@ -54,9 +65,22 @@ class OrganisationForm(QuestionForm):
         },
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = _organisations()
+        # Signed in, a person asks for an organisation they may ask for; before signing in, any (it is
+        # checked again when the request is sent).
+        choices = _organisations()
+        if user is not None and user.is_authenticated:
+            choices = organisations_to_ask_for(user).order_by("name_en")
+            self.fields["organisation"].label = _("Which organisation are you asking for?")
+            self.fields["organisation"].help_text = _(
+                "Your own organisation, or, if you work in a leadership team, a body your team serves. "
+                "Start typing the name in English or Welsh, then choose it from the list."
+            )
+            self.fields["organisation"].error_messages["invalid_choice"] = _(
+                "Choose an organisation you work for, or one your leadership team serves"
+            )
+        self.fields["organisation"].queryset = choices
         self.fields["organisation"].label_from_instance = lambda o: str(o.name)
 
     def answers(self):
@@ -82,6 +106,51 @@ class OthersForm(QuestionForm):
 
     def answers(self):
         return {"others": [o.code for o in self.cleaned_data["others"]]}
+
+
+ROLE_CHOICES = [
+    ("owner", _("It is their work too")),
+    ("deliver", _("They deliver it (for example a supplier, or a squad)")),
+    ("convene", _("They bring the organisations together")),
+    ("fund", _("They fund it")),
+    ("advise", _("They advise")),
+]
+
+
+class RolesForm(QuestionForm):
+    """How each of the other organisations is involved: whose work it is, and who only helps."""
+
+    question_field = ""
+    answer_keys = ("roles",)
+
+    def __init__(self, *args, others: list[Organisation] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        for organisation in others:
+            self.fields[organisation.code] = forms.ChoiceField(
+                choices=ROLE_CHOICES,
+                widget=forms.RadioSelect,
+                label=str(organisation.name),
+                error_messages={
+                    "required": _("Select how %(organisation)s is involved")
+                    % {"organisation": organisation.name}
+                },
+            )
+
+    @classmethod
+    def applies(cls, answers: dict) -> bool:
+        return bool(answers.get("others"))
+
+    @classmethod
+    def is_answered(cls, answers: dict) -> bool:
+        # Answered for every organisation named now (one added after answering needs a role too).
+        return set(answers.get("others", [])) <= set(answers.get("roles", {}))
+
+    @classmethod
+    def initial_from(cls, stored: dict) -> dict:
+        return dict(stored.get("roles", {}))
+
+    def answers(self):
+        return {"roles": dict(self.cleaned_data)}
 
 
 class TitleForm(QuestionForm):
@@ -155,6 +224,56 @@ class YesNoForm(QuestionForm):
     def initial_from(cls, stored):
         value = stored.get(cls.question_field)
         return {} if value is None else {cls.question_field: "yes" if value else "no"}
+
+
+class OwnWorkForm(YesNoForm):
+    question_field = "asker_owns"
+    asker_owns = forms.ChoiceField(
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        label=_("Is it your organisation's own work?"),
+        help_text=_(
+            "Say no if you are asking on behalf of others: for example the WLGA digital team asking for "
+            "councils, or a consortium asking for its members."
+        ),
+        error_messages={"required": _("Select yes if it is your organisation's own work")},
+    )
+
+    def __init__(self, *args, owners_named: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.owners_named = owners_named
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("asker_owns") is False and not self.owners_named:
+            self.add_error(
+                "asker_owns",
+                _(
+                    "Select yes, or go back and name the organisations whose work it is, and say that it is "
+                    "their work"
+                ),
+            )
+        return cleaned
+
+
+class WorkKindForm(QuestionForm):
+    question_field = "work_kind"
+    work_kind = forms.ChoiceField(
+        choices=[*WorkKind.choices, ("not_sure", _("Not sure"))],
+        widget=forms.RadioSelect,
+        label=_("What kind of work is it?"),
+        error_messages={"required": _("Select the kind of work, or not sure")},
+    )
+
+    @classmethod
+    def initial_from(cls, stored: dict) -> dict:
+        if "work_kind" not in stored:
+            return {}
+        return {"work_kind": stored["work_kind"] or "not_sure"}
+
+    def answers(self):
+        kind = self.cleaned_data["work_kind"]
+        return {"work_kind": "" if kind == "not_sure" else kind}
 
 
 class HealthForm(YesNoForm):
@@ -277,6 +396,11 @@ class RedirectForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Say why this team should lead")},
+    )
+    keep_supporting = forms.BooleanField(
+        label=_("Keep my team as a supporting team"),
+        required=False,
+        initial=True,
     )
 
     def __init__(self, *args, teams=None, **kwargs):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from porth.directory.models import Organisation
 
 from . import forms
-from .services import Answers
+from .services import OWNER, Answers
 
 SESSION_KEY = "frontdoor_answers"
 
@@ -27,6 +27,9 @@ class Step:
 STEPS = (
     Step("organisation", forms.OrganisationForm, _("Your organisation")),
     Step("others", forms.OthersForm, _("Other organisations involved")),
+    Step("roles", forms.RolesForm, _("How the other organisations are involved")),
+    Step("own-work", forms.OwnWorkForm, _("Your organisation's own work")),
+    Step("work-kind", forms.WorkKindForm, _("Kind of work")),
     Step("title", forms.TitleForm, _("Name of the work")),
     Step("problem", forms.DescriptionForm, _("The problem and who it is for")),
     Step("similar", forms.SimilarForm, _("Similar projects")),
@@ -53,7 +56,7 @@ def answers_clear(session) -> None:
 
 
 def step_is_answered(step: Step, answers: dict) -> bool:
-    return all(name in answers for name in step.form.answer_names())
+    return not step.form.applies(answers) or step.form.is_answered(answers)
 
 
 def first_unanswered(answers: dict) -> Step | None:
@@ -61,20 +64,40 @@ def first_unanswered(answers: dict) -> Step | None:
 
 
 def next_step(step: Step, answers: dict | None = None) -> Step | None:
+    answers = answers or {}
     for following in STEPS[STEPS.index(step) + 1 :]:
-        if not (following.form.skip_when_answered and step_is_answered(following, answers or {})):
+        if not following.form.applies(answers):
+            continue
+        if not (following.form.skip_when_answered and step_is_answered(following, answers)):
             return following
     return None
 
 
-def previous_step(step: Step) -> Step | None:
-    index = STEPS.index(step)
-    return STEPS[index - 1] if index > 0 else None
+def previous_step(step: Step, answers: dict | None = None) -> Step | None:
+    earlier = [s for s in STEPS[: STEPS.index(step)] if s.form.applies(answers or {})]
+    return earlier[-1] if earlier else None
 
 
-def form_for(step: Step, answers: dict, data=None) -> forms.QuestionForm:
-    kwargs = {"asking": answers.get("organisation")} if step.form is forms.OthersForm else {}
-    return step.form(data, initial=step.form.initial_from(answers), **kwargs)
+def form_for(step: Step, answers: dict, data=None, user=None) -> forms.QuestionForm:
+    kwargs = {}
+    if step.form is forms.OrganisationForm:
+        kwargs = {"user": user}
+    elif step.form is forms.OthersForm:
+        kwargs = {"asking": answers.get("organisation")}
+    elif step.form is forms.RolesForm:
+        kwargs = {"others": list(Organisation.objects.filter(code__in=answers.get("others", [])))}
+    elif step.form is forms.OwnWorkForm:
+        kwargs = {"owners_named": any(r == OWNER for r in _roles(answers).values())}
+    initial = step.form.initial_from(answers)
+    if step.form is forms.ContactForm and not initial and user is not None and user.is_authenticated:
+        initial = {"contact_name": user.full_name, "contact_email": user.email}
+    return step.form(data, initial=initial, **kwargs)
+
+
+def _roles(answers: dict) -> dict[str, str]:
+    """Each other organisation's role; one asked about before roles were asked is an owner."""
+    stored = answers.get("roles", {})
+    return {code: stored.get(code, OWNER) for code in answers.get("others", [])}
 
 
 class AnswerNoLongerValid(Exception):
@@ -105,6 +128,9 @@ def answers_resolve(answers: dict) -> Answers:
         contact_name=answers["contact_name"],
         contact_email=answers["contact_email"],
         contact_phone=answers.get("contact_phone", ""),
+        roles=_roles(answers),
+        asker_owns=answers.get("asker_owns", True),
+        work_kind=answers.get("work_kind", ""),
     )
 
 
@@ -118,9 +144,14 @@ def summary_rows(answers: dict) -> list[dict]:
         "timescale": dict(forms.TimescaleForm.base_fields["timescale"].choices),
     }
     yes_no = {True: _("Yes"), False: _("No")}
+    roles = dict(forms.ROLE_CHOICES)
+    kinds = dict(forms.WorkKindForm.base_fields["work_kind"].choices)
     values = {
         "organisation": [names.get(answers.get("organisation"), "")],
         "others": [names[c] for c in answers.get("others", []) if c in names] or [_("None")],
+        "roles": [f"{names[c]}: {roles[role]}" for c, role in _roles(answers).items() if c in names],
+        "own-work": [yes_no.get(answers.get("asker_owns"), "")],
+        "work-kind": [kinds.get(answers.get("work_kind") or "not_sure", "")],
         "title": [answers.get("title", "")],
         "problem": [answers.get("description", "")],
         "health": [yes_no.get(answers.get("health_or_social_care"), "")],
@@ -135,5 +166,5 @@ def summary_rows(answers: dict) -> list[dict]:
     return [
         {"step": step, "label": step.summary_label, "values": values[step.slug]}
         for step in STEPS
-        if step.slug in values
+        if step.slug in values and step.form.applies(answers)
     ]

@@ -12,28 +12,17 @@ from django.utils.translation import gettext_lazy as _
 
 from porth.core.phases import REQUEST_PHASES
 from porth.directory.models import LeadershipTeam, Organisation
-from porth.routing.models import RuleSet
+from porth.routing.models import Help, RuleSet, WorkKind
 
 
 class Timescale(models.TextChoices):
+    """The codes are porth.core.vocabulary.TIMESCALES, in the same order."""
+
     WITHIN_3_MONTHS = "within_3_months", _("Within 3 months")
     WITHIN_6_MONTHS = "within_6_months", _("In 3 to 6 months")
     WITHIN_A_YEAR = "within_a_year", _("In 6 to 12 months")
     OVER_A_YEAR = "over_a_year", _("In more than a year")
     NOT_SURE = "not_sure", _("Not sure yet")
-
-
-class Help(models.TextChoices):
-    """The kinds of help a request can ask for; the codes are the routing engine's vocabulary."""
-
-    SERVICE_DESIGN = "service_design", _("Service design and user research")
-    DATA = "data", _("Data")
-    SKILLS = "skills", _("Digital skills and training")
-    SPECIALISTS = "specialists", _("Specialist people")
-    ASSURANCE = "assurance", _("Standards and assurance review")
-    TECHNOLOGY = "technology", _("Technology and architecture")
-    CONNECTIVITY = "connectivity", _("Connectivity")
-    INCLUSION = "inclusion", _("Digital inclusion")
 
 
 class HelpRequestQuerySet(models.QuerySet):
@@ -71,6 +60,18 @@ class HelpRequest(models.Model):
     health_or_social_care = models.BooleanField(_("about health or social care"))
     welsh_government_service = models.BooleanField(_("a Welsh Government service"))
     help_wanted = models.JSONField(_("help wanted"), default=list)
+    work_kind = models.CharField(_("kind of work"), max_length=30, choices=WorkKind.choices, blank=True)
+    asker_owns = models.BooleanField(_("the asking organisation's own work"), default=True)
+    # How each other organisation is involved: "owner" (it is their work too) or how they help.
+    organisation_roles = models.JSONField(_("how the other organisations are involved"), default=dict)
+    acting_for_team = models.ForeignKey(
+        LeadershipTeam,
+        verbose_name=_("asked by a member of this team, acting for the organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     phase = models.CharField(_("phase"), max_length=20, choices=REQUEST_PHASES)
     timescale = models.CharField(_("timescale"), max_length=20, choices=Timescale.choices)
     contact_name = models.CharField(_("contact name"), max_length=200)
@@ -94,6 +95,8 @@ class HelpRequest(models.Model):
     )
     created_at = models.DateTimeField(_("submitted"), default=timezone.now)
     status_changed_at = models.DateTimeField(_("status changed"), default=timezone.now)
+    # Another team's rules also held when it was routed, and its lead team has not yet said it keeps it.
+    could_go_either_way = models.BooleanField(_("could go either way"), default=False)
 
     objects = HelpRequestQuerySet.as_manager()
 
@@ -107,6 +110,11 @@ class HelpRequest(models.Model):
             models.Index(fields=["lead_team", "created_at", "id"], name="request_queue"),
             models.Index(fields=["lead_team", "status", "created_at", "id"], name="request_queue_status"),
             models.Index(fields=["submitted_by", "created_at", "id"], name="request_submitter"),
+            models.Index(
+                fields=["lead_team", "created_at", "id"],
+                condition=models.Q(could_go_either_way=True),
+                name="request_queue_either_way",
+            ),
         ]
 
     def __str__(self):
@@ -118,6 +126,12 @@ class HelpRequest(models.Model):
     @property
     def age_days(self) -> int:
         return (timezone.now() - self.created_at).days
+
+    @property
+    def overlap(self) -> list[dict]:
+        """The other teams that could lead it, with why, from its latest decision by the rules."""
+        decision = self.decisions.filter(rule_set__isnull=False).first()
+        return decision.result.get("overlap", []) if decision else []
 
     def help_labels(self) -> list[str]:
         labels = dict(Help.choices)
@@ -159,6 +173,7 @@ class RequestEvent(models.Model):
         STATUS = "status", _("Status changed")
         REDIRECTED = "redirected", _("Redirected")
         MESSAGE = "message", _("Message")
+        KEPT = "kept", _("Kept by its lead team")
 
     request = models.ForeignKey(HelpRequest, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)

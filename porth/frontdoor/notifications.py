@@ -16,17 +16,24 @@ class Recipient:
     email: str
     language: str
     is_submitter: bool
+    supports: bool = False  # a member of a supporting team, not of the lead team
 
 
-def _team_recipients(teams, exclude=None) -> list[Recipient]:
+def _team_recipients(teams, exclude=None, lead=None) -> list[Recipient]:
+    """The members of the teams, each once; members of the lead team are told as such, the others that
+    their team is asked to support."""
     members = TeamMembership.objects.filter(team__in=teams, user__is_active=True).select_related("user")
+    leads = {m.user_id for m in members if lead is not None and m.team_id == lead.pk}
     seen, recipients = set(), []
     for membership in members:
         user = membership.user
         if user.pk in seen or user == exclude:
             continue
         seen.add(user.pk)
-        recipients.append(Recipient(user.email, user.preferred_language, is_submitter=False))
+        supports = lead is not None and user.pk not in leads
+        recipients.append(
+            Recipient(user.email, user.preferred_language, is_submitter=False, supports=supports)
+        )
     return recipients
 
 
@@ -34,7 +41,8 @@ def _recipients(event: RequestEvent) -> list[Recipient]:
     request = event.request
     submitter = Recipient(request.contact_email, request.language, is_submitter=True)
     if event.kind == RequestEvent.Kind.SUBMITTED:
-        return [submitter, *_team_recipients([request.lead_team, *request.supporting_teams.all()])]
+        teams = [request.lead_team, *request.supporting_teams.all()]
+        return [submitter, *_team_recipients(teams, lead=request.lead_team)]
     if event.kind == RequestEvent.Kind.REDIRECTED:
         return [submitter, *_team_recipients([request.lead_team], exclude=event.author)]
     if event.kind == RequestEvent.Kind.MESSAGE and event.from_team_id is None:
@@ -54,6 +62,7 @@ def request_event_send_emails(*, event_id: int) -> int:
                 "event": event,
                 "request": request,
                 "url": absolute_url(request.get_absolute_url(), r.language),
+                "supports": r.supports,
             },
         )
         for r in _recipients(event)

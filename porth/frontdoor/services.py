@@ -1,26 +1,42 @@
 """Writes for the front door: submitting and routing requests, triage, and what a rule set would change."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
 
+from porth.accounts.permissions import asking_standing
 from porth.directory.models import LeadershipTeam, Organisation
 from porth.portfolio.models import Project, Visibility
 from porth.portfolio.services import project_create
 from porth.routing import engine
 from porth.routing.models import RuleSet
-from porth.routing.services import available_team_slugs, facts_build, route
+from porth.routing.services import WorkFacts, available_team_slugs, facts_build, route
 
 from .models import Decision, HelpRequest, RequestEvent
 from .tasks import request_event_notify
 
 # ---------------------------------------------------------------------------------------------- requests
 
+OWNER = "owner"  # an other organisation's role when the work is theirs too
+
+
+class AskingNotAllowed(Exception):
+    """The person may not ask for this organisation: they are not one of its people, and no leadership team
+    they belong to serves it."""
+
+
+class NoOwner(Exception):
+    """The work is said not to be the asking organisation's own, but no other organisation owns it."""
+
 
 @dataclass(frozen=True)
 class Answers:
-    """What a submitter tells the front door, from the web journey or the API."""
+    """What a submitter tells the front door, from the web journey or the API.
+
+    `roles` says how each of `others` is involved: "owner" when it is their work too, otherwise how they
+    help (deliver, convene, fund, advise); an organisation with no role given is an owner. `asker_owns` says
+    whether it is the asking organisation's own work."""
 
     organisation: Organisation
     others: list[Organisation]
@@ -34,28 +50,62 @@ class Answers:
     contact_name: str
     contact_email: str
     contact_phone: str = ""
+    roles: dict[str, str] = field(default_factory=dict)
+    asker_owns: bool = True
+    work_kind: str = ""
+
+    def work(self) -> WorkFacts:
+        """The facts routing needs: the owners (the asker's own work, and others whose work it is too) kept
+        apart from the organisations that only help."""
+        others = [o for o in self.others if o.pk != self.organisation.pk]
+        owners = [o for o in others if self.roles.get(o.code, OWNER) == OWNER]
+        if self.asker_owns:
+            owners.insert(0, self.organisation)
+        if not owners:
+            raise NoOwner()
+        return WorkFacts(
+            asking=self.organisation,
+            owners=owners,
+            helpers=[(o, self.roles[o.code]) for o in others if self.roles.get(o.code, OWNER) != OWNER],
+            work_kind=self.work_kind,
+            health_or_social_care=self.health_or_social_care,
+            welsh_government_service=self.welsh_government_service,
+            help_wanted=self.help_wanted,
+        )
+
+
+def route_answers(answers: Answers) -> tuple[engine.Facts, engine.Decision, RuleSet]:
+    """Route what someone has told the front door, saving nothing (the journey's answer before sending, the
+    API's /route). Raises NoOwner, NoRuleSetInForce or NoTeamAvailable."""
+    facts = facts_build(answers.work())
+    decision, rule_set = route(facts)
+    return facts, decision, rule_set
 
 
 @transaction.atomic
 def request_submit(*, user, answers: Answers, language: str) -> HelpRequest:
-    """Save a request, route it with the rules in force, record the decision and tell the people involved."""
-    facts = facts_build(
-        organisation=answers.organisation,
-        others=answers.others,
-        health_or_social_care=answers.health_or_social_care,
-        welsh_government_service=answers.welsh_government_service,
-        help_wanted=answers.help_wanted,
-    )
-    decision, rule_set = route(facts)
+    """Save a request, route it with the rules in force, record the decision and tell the people involved.
+
+    The person must be one of the asking organisation's people, or in a leadership team that serves it
+    (then the request records that they act for it); otherwise AskingNotAllowed."""
+    standing = asking_standing(user, answers.organisation)
+    if standing is None:
+        raise AskingNotAllowed()
+    facts, decision, rule_set = route_answers(answers)
     teams = {t.slug: t for t in LeadershipTeam.objects.filter(slug__in=[decision.lead, *decision.support])}
+    others = [o for o in answers.others if o.pk != answers.organisation.pk]
     request = HelpRequest.objects.create(
         submitted_by=user,
         organisation=answers.organisation,
+        acting_for_team=standing.team,
         title=answers.title,
         description=answers.description,
         health_or_social_care=answers.health_or_social_care,
         welsh_government_service=answers.welsh_government_service,
         help_wanted=answers.help_wanted,
+        work_kind=answers.work_kind,
+        asker_owns=answers.asker_owns,
+        organisation_roles={o.code: answers.roles.get(o.code, OWNER) for o in others},
         phase=answers.phase,
         timescale=answers.timescale,
         contact_name=answers.contact_name,
@@ -63,10 +113,11 @@ def request_submit(*, user, answers: Answers, language: str) -> HelpRequest:
         contact_phone=answers.contact_phone,
         language=language,
         lead_team=teams[decision.lead],
+        could_go_either_way=bool(decision.overlap),
     )
     request.reference = f"PORTH-{request.pk:06d}"
     request.save(update_fields=["reference"])
-    request.other_organisations.set([o for o in answers.others if o.pk != answers.organisation.pk])
+    request.other_organisations.set(others)
     request.supporting_teams.set([teams[slug] for slug in decision.support])
     Decision.objects.create(
         request=request,
@@ -89,7 +140,11 @@ def _event_record(*, request: HelpRequest, kind: str, author, **fields) -> Reque
 @transaction.atomic
 def request_change_status(
     *, request: HelpRequest, user, team: LeadershipTeam, status: str, message: str = ""
-):
+) -> RequestEvent | None:
+    """Change the status and tell the person who asked. Saving the status it already has, with no message,
+    records and sends nothing (returns None)."""
+    if status == request.status and not message:
+        return None
     request.status = status
     request.status_changed_at = timezone.now()
     request.save(update_fields=["status", "status_changed_at"])
@@ -105,15 +160,28 @@ def request_change_status(
 
 @transaction.atomic
 def request_redirect(
-    *, request: HelpRequest, user, from_team: LeadershipTeam, to_team: LeadershipTeam, reason: str
+    *,
+    request: HelpRequest,
+    user,
+    from_team: LeadershipTeam,
+    to_team: LeadershipTeam,
+    reason: str,
+    keep_supporting: bool = True,
 ):
-    """A team hands a request to another team: a new decision, made by a person, with their reason."""
+    """A team hands a request to another team: a new decision, made by a person, with their reason. It
+    arrives in the new team's queue as new; the team passing it on keeps supporting unless it says not."""
     previous = request.decisions.first()
+    support = [t.slug for t in request.supporting_teams.all() if t.pk != to_team.pk]
+    if keep_supporting and from_team.slug not in support:
+        support.append(from_team.slug)
+    elif not keep_supporting and from_team.slug in support:
+        support.remove(from_team.slug)
     result = {
         "lead": to_team.slug,
-        "support": [],
+        "support": support,
         "fired": [],
         "reasons": [],
+        "overlap": [],
         "trace": [f"Redirected by {from_team.slug} to {to_team.slug}: {reason}"],
         "rule_set_version": None,
     }
@@ -127,10 +195,11 @@ def request_redirect(
         redirect_reason=reason,
     )
     request.lead_team = to_team
-    request.status = HelpRequest.Status.REDIRECTED
+    request.status = HelpRequest.Status.NEW
     request.status_changed_at = timezone.now()
-    request.save(update_fields=["lead_team", "status", "status_changed_at"])
-    request.supporting_teams.remove(to_team)
+    request.could_go_either_way = False
+    request.save(update_fields=["lead_team", "status", "status_changed_at", "could_go_either_way"])
+    request.supporting_teams.set(LeadershipTeam.objects.filter(slug__in=support))
     return _event_record(
         request=request,
         kind=RequestEvent.Kind.REDIRECTED,
@@ -139,6 +208,19 @@ def request_redirect(
         status=request.status,
         message=reason,
     )
+
+
+@transaction.atomic
+def request_keep(*, request: HelpRequest, user, team: LeadershipTeam) -> RequestEvent | None:
+    """The lead team says it keeps a request that could have gone to another team."""
+    if not request.could_go_either_way:
+        return None
+    request.could_go_either_way = False
+    request.save(update_fields=["could_go_either_way"])
+    event = RequestEvent.objects.create(
+        request=request, kind=RequestEvent.Kind.KEPT, author=user, from_team=team
+    )
+    return event
 
 
 def request_add_message(*, request: HelpRequest, user, message: str, team: LeadershipTeam | None = None):

@@ -13,6 +13,8 @@ urlpatterns = [
     path("requests/<str:reference>/status/", views.request_status, name="request-status"),
     path("requests/<str:reference>/redirect/", views.request_redirect, name="request-redirect"),
     path("requests/<str:reference>/message/", views.request_message, name="request-message"),
+    path("requests/<str:reference>/keep/", views.request_keep, name="request-keep"),
+    path("requests/<str:reference>/pass/", views.request_pass_to_overlap, name="request-pass"),
     path("requests/<str:reference>/make-project/", views.request_make_project, name="request-make-project"),
     path("teams/<slug:slug>/queue/", views.team_queue, name="team-queue"),
     # What a draft rule set would change is read from the requests the front door has routed.

@@ -12,12 +12,14 @@ from django.views.decorators.http import require_POST
 from porth.accounts.permissions import team_work_allowed
 from porth.core.language import active_language
 from porth.directory.models import LeadershipTeam
+from porth.routing.explain import reason_text
 from porth.routing.models import RuleSet
-from porth.routing.permissions import manager_required
+from porth.routing.permissions import manager_required, rule_sets_manage_allowed
+from porth.routing.services import NoRuleSetInForce, NoTeamAvailable
 from porth.similarity.service import similar_to_text
 
 from . import journey, services
-from .explain import decision_steps
+from .explain import decision_view
 from .forms import MessageForm, RedirectForm, StatusForm
 from .models import HelpRequest
 from .permissions import help_request_get_for_user
@@ -37,14 +39,23 @@ def step(request, slug):
     missing = journey.first_unanswered(answers)
     if missing and journey.STEPS.index(missing) < journey.STEPS.index(current):
         return redirect("frontdoor:step", slug=missing.slug)
-    form = journey.form_for(current, answers, request.POST if request.method == "POST" else None)
+    if not current.form.applies(answers):
+        following = journey.next_step(current, answers)
+        return redirect("frontdoor:step", slug=following.slug) if following else redirect("frontdoor:check")
+    data = request.POST if request.method == "POST" else None
+    form = journey.form_for(current, answers, data, user=request.user)
     if request.method == "POST" and form.is_valid():
         journey.answers_save(request.session, form.answers())
-        following = journey.next_step(current, journey.answers_get(request.session))
+        answers = journey.answers_get(request.session)
+        following = journey.next_step(current, answers)
+        # A change that raises a new question (another organisation, whose role is not known) asks it.
+        missing = journey.first_unanswered(answers)
+        if missing is not None:
+            return redirect("frontdoor:step", slug=missing.slug)
         if request.GET.get("change") or following is None:
             return redirect("frontdoor:check")
         return redirect("frontdoor:step", slug=following.slug)
-    previous = journey.previous_step(current)
+    previous = journey.previous_step(current, answers)
     back_url = reverse("frontdoor:step", args=[previous.slug]) if previous else reverse("frontdoor:start")
     if request.GET.get("change"):
         back_url = reverse("frontdoor:check")
@@ -68,7 +79,17 @@ def check(request):
     if request.method == "POST":
         return _submit(request, answers)
     context = {"rows": journey.summary_rows(answers), "back_url": reverse("frontdoor:step", args=["contact"])}
+    context.update(_preview(answers))
     return render(request, "frontdoor/check.html", context)
+
+
+def _preview(answers: dict) -> dict:
+    """Where the request would go, shown before it is sent (and before signing in)."""
+    try:
+        _facts, decision, _rule_set = services.route_answers(journey.answers_resolve(answers))
+    except (journey.AnswerNoLongerValid, services.NoOwner, NoRuleSetInForce, NoTeamAvailable):
+        return {"view": None}
+    return {"view": decision_view(decision.to_dict()), "preview": True}
 
 
 def _submit(request, answers):
@@ -76,10 +97,28 @@ def _submit(request, answers):
         return redirect(f"{reverse('accounts:sign-in')}?next={reverse('frontdoor:check')}")
     try:
         resolved = journey.answers_resolve(answers)
+        help_request = services.request_submit(
+            user=request.user, answers=resolved, language=active_language()
+        )
     except journey.AnswerNoLongerValid as problem:
         messages.error(request, _("One of your answers is no longer valid. Check it and continue."))
         return redirect("frontdoor:step", slug=problem.step.slug)
-    help_request = services.request_submit(user=request.user, answers=resolved, language=active_language())
+    except services.AskingNotAllowed:
+        messages.error(
+            request,
+            _(
+                "You can ask for an organisation you work for, or, if you are in a leadership team, for a "
+                "body your team serves. Choose one of those."
+            ),
+        )
+        return redirect("frontdoor:step", slug="organisation")
+    except services.NoOwner:
+        messages.error(
+            request, _("Say whose work it is: your organisation's, or that of another organisation.")
+        )
+        return redirect("frontdoor:step", slug="own-work")
+    except (NoRuleSetInForce, NoTeamAvailable):
+        return render(request, "frontdoor/cannot_route.html", status=503)
     journey.answers_clear(request.session)
     return redirect("frontdoor:request-confirmation", reference=help_request.reference)
 
@@ -89,24 +128,22 @@ def confirmation(request, reference):
     help_request, access = help_request_get_for_user(request.user, reference)
     if not access.is_submitter:
         return redirect(help_request.get_absolute_url())
-    return render(request, "frontdoor/confirmation.html", _request_context(help_request, access))
+    return render(request, "frontdoor/confirmation.html", _request_context(request, help_request, access))
 
 
-def _request_context(help_request, access):
+def _request_context(request, help_request, access):
     decision = help_request.decisions.select_related("rule_set", "lead_team").first()
-    slugs = [r["team"] for r in decision.result.get("reasons", [])] if decision else []
-    teams = {t.slug: t for t in LeadershipTeam.objects.filter(slug__in=slugs)}
-    language = active_language()
-    reasons = [
-        {"team": teams.get(r["team"]), "role": r["role"], "text": r[f"reason_{language}"] or r["reason_en"]}
-        for r in (decision.result.get("reasons", []) if decision else [])
-    ]
+    view = None
+    if decision is not None:
+        administrator = rule_sets_manage_allowed(request.user)
+        view = decision_view(
+            decision.result, administrator=administrator, redirect_reason=decision.redirect_reason
+        )
     return {
         "help_request": help_request,
         "access": access,
         "decision": decision,
-        "reasons": reasons,
-        "steps": decision_steps(decision) if decision else [],
+        "view": view,
         "events": help_request.events.select_related("author", "from_team"),
     }
 
@@ -114,7 +151,7 @@ def _request_context(help_request, access):
 @login_required
 def request_detail(request, reference):
     help_request, access = help_request_get_for_user(request.user, reference)
-    context = _request_context(help_request, access)
+    context = _request_context(request, help_request, access)
     context["message_form"] = MessageForm()
     if access.triage:
         context["status_form"] = StatusForm(initial={"status": help_request.status})
@@ -128,7 +165,7 @@ def _redirect_targets(help_request):
 
 def _bound_detail(request, help_request, access, **forms):
     """Re-show the request page with a form's errors, keeping what was typed."""
-    context = _request_context(help_request, access)
+    context = _request_context(request, help_request, access)
     context.update(
         message_form=MessageForm(),
         status_form=StatusForm(initial={"status": help_request.status}),
@@ -153,10 +190,13 @@ def request_status(request, reference):
     form = StatusForm(request.POST)
     if not form.is_valid():
         return _bound_detail(request, help_request, access, status_form=form)
-    services.request_change_status(
+    event = services.request_change_status(
         request=help_request, user=request.user, team=help_request.lead_team, **form.cleaned_data
     )
-    messages.success(request, _("The status has been changed and the person who asked has been told."))
+    if event is None:
+        messages.info(request, _("The status was already that, so nothing has changed and nobody was told."))
+    else:
+        messages.success(request, _("The status has been changed and the person who asked has been told."))
     return redirect(help_request.get_absolute_url())
 
 
@@ -174,9 +214,44 @@ def request_redirect(request, reference):
         from_team=from_team,
         to_team=form.cleaned_data["team"],
         reason=form.cleaned_data["reason"],
+        keep_supporting=form.cleaned_data["keep_supporting"],
     )
     messages.success(request, _("The request has been passed to the other team."))
     return redirect("frontdoor:team-queue", slug=from_team.slug)
+
+
+@login_required
+@require_POST
+def request_pass_to_overlap(request, reference):
+    """One step: pass a request that could go either way to the other team its rules named, with the
+    reason the rules gave; the team passing it keeps supporting."""
+    help_request, _access = _for_triage(request, reference)
+    other = next((o for o in help_request.overlap if o["team"] == request.POST.get("team")), None)
+    to_team = _redirect_targets(help_request).filter(slug=other["team"]).first() if other else None
+    if to_team is None:
+        messages.error(request, _("That team is not one this request could also go to."))
+        return redirect(help_request.get_absolute_url())
+    from_team = help_request.lead_team
+    services.request_redirect(
+        request=help_request,
+        user=request.user,
+        from_team=from_team,
+        to_team=to_team,
+        reason=reason_text(other),
+    )
+    messages.success(request, _("The request has been passed to the other team."))
+    return redirect("frontdoor:team-queue", slug=from_team.slug)
+
+
+@login_required
+@require_POST
+def request_keep(request, reference):
+    help_request, _access = _for_triage(request, reference)
+    services.request_keep(request=help_request, user=request.user, team=help_request.lead_team)
+    messages.success(
+        request, _("Your team keeps the request. It no longer shows as one that could go either way.")
+    )
+    return redirect(help_request.get_absolute_url())
 
 
 @login_required
@@ -224,6 +299,9 @@ def team_queue(request, slug):
     requests = HelpRequest.objects.for_team(team, role).select_related("organisation", "lead_team")
     if status in HelpRequest.Status.values:
         requests = requests.filter(status=status)
+    either_way = role == "lead" and request.GET.get("either_way") == "1"
+    if either_way:
+        requests = requests.filter(could_go_either_way=True)
     if request.GET.get("order") == "oldest":
         requests = requests.order_by("created_at", "id")
     page = Paginator(requests, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -233,6 +311,7 @@ def team_queue(request, slug):
         "role": role,
         "status": status,
         "statuses": HelpRequest.Status.choices,
+        "either_way": either_way,
     }
     return render(request, "frontdoor/team_queue.html", context)
 

@@ -15,28 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-HELP_CODES = (
-    "service_design",
-    "data",
-    "skills",
-    "specialists",
-    "assurance",
-    "technology",
-    "connectivity",
-    "inclusion",
-)
-ORGANISATION_KINDS = (
-    "local_authority",
-    "health_board",
-    "nhs_trust",
-    "special_health_authority",
-    "welsh_government",
-    "fire_rescue",
-    "national_park",
-    "police",
-    "other_public_body",
-)
-SECTORS = ("local_government", "health_and_care", "central_government", "other")
+from porth.core.vocabulary import HELP_CODES, HELPER_ROLES, ORGANISATION_KINDS, SECTORS, WORK_KINDS
+
 RULE_KINDS = ("lead", "support", "fallback")
 FACT_NAMES = (
     "health_or_social_care",
@@ -48,7 +28,16 @@ FACT_NAMES = (
     "organisation_kinds",
     "organisation_sectors",
     "help_wanted",
+    "work_kind",
+    "asker_is_owner",
+    "owning_teams",
+    "helping_teams",
+    "helping_kinds",
 )
+# Helpers in these roles bring their team in as a supporter; funding alone does not.
+HANDS_ON_ROLES = frozenset({"deliver", "convene", "advise"})
+# Conditions nest at most this deep: deeper is never needed, and would only make rules hard to read.
+MAX_DEPTH = 8
 # The code on the reason given when no rule chose a lead and the teams' own order decided; no rule may use it.
 LAST_RESORT_CODE = "LAST_RESORT"
 
@@ -78,24 +67,50 @@ class Organisation:
     code: str
     kind: str
     sector: str
+    # The leadership team this body hosts, if any (the WLGA hosts its digital team, CDPS is the CDPS team):
+    # work a team's own body owns is that team's own work.
+    team: str = ""
+
+
+@dataclass(frozen=True)
+class Helper:
+    """An organisation that helps with the work without owning it, and how: deliver, convene, fund, advise."""
+
+    organisation: Organisation
+    role: str
 
 
 @dataclass(frozen=True)
 class Facts:
-    """What routing may know about a request. The first organisation is the one asking."""
+    """What routing may know about a piece of work.
 
-    organisations: tuple[Organisation, ...]
+    `owners` are the organisations whose work it is (whose service changes, who will run it); when none are
+    named, it is the asker's own work. `helpers` only help: they never count as parties to the work.
+    Facts stored by version 1 (a list of organisations, the first one asking) read as owners, all of them.
+    """
+
+    asking: Organisation | None
+    owners: tuple[Organisation, ...]
+    helpers: tuple[Helper, ...]
+    work_kind: str
     health_or_social_care: bool
     welsh_government_service: bool
     help_wanted: frozenset[str]
     available_teams: frozenset[str]
 
+    @property
+    def parties(self) -> tuple[Organisation, ...]:
+        if self.owners:
+            return self.owners
+        return (self.asking,) if self.asking else ()
+
     def to_dict(self) -> dict:
         # Sets are stored sorted so the same facts always serialise to the same JSON.
         return {
-            "organisations": [
-                {"code": o.code, "kind": o.kind, "sector": o.sector} for o in self.organisations
-            ],
+            "asking": _organisation_dict(self.asking) if self.asking else None,
+            "owners": [_organisation_dict(o) for o in self.owners],
+            "helpers": [{**_organisation_dict(h.organisation), "role": h.role} for h in self.helpers],
+            "work_kind": self.work_kind,
             "health_or_social_care": self.health_or_social_care,
             "welsh_government_service": self.welsh_government_service,
             "help_wanted": sorted(self.help_wanted),
@@ -104,8 +119,23 @@ class Facts:
 
     @classmethod
     def from_dict(cls, data: dict) -> Facts:
+        if "organisations" in data:  # stored by version 1: the first organisation asked; all were owners
+            organisations = tuple(_organisation(item) for item in _list_of(data, "organisations", dict))
+            asking, owners, helpers, work_kind = (organisations[:1] or (None,))[0], organisations, (), ""
+        else:
+            asking = _organisation(data["asking"]) if data.get("asking") is not None else None
+            owners = tuple(_organisation(item) for item in _list_of(data, "owners", dict))
+            helpers = tuple(_helper(item) for item in _list_of(data, "helpers", dict))
+            work_kind = data.get("work_kind", "")
+            if work_kind not in ("", *WORK_KINDS):
+                raise ValueError(
+                    f"The kind of work must be one of {', '.join(WORK_KINDS)}, not {work_kind!r}."
+                )
         return cls(
-            organisations=tuple(_organisation(item) for item in _list_of(data, "organisations", dict)),
+            asking=asking,
+            owners=owners,
+            helpers=helpers,
+            work_kind=work_kind,
             health_or_social_care=_boolean(data, "health_or_social_care"),
             welsh_government_service=_boolean(data, "welsh_government_service"),
             help_wanted=frozenset(_list_of(data, "help_wanted", str)),
@@ -113,11 +143,22 @@ class Facts:
         )
 
 
-def _organisation(data: dict) -> Organisation:
-    values = [data.get(key) for key in ("code", "kind", "sector")]
-    if not all(isinstance(value, str) for value in values):
+def _organisation_dict(organisation: Organisation) -> dict:
+    data = {"code": organisation.code, "kind": organisation.kind, "sector": organisation.sector}
+    return {**data, "team": organisation.team} if organisation.team else data
+
+
+def _helper(data: dict) -> Helper:
+    if data.get("role") not in HELPER_ROLES:
+        raise ValueError(f"A helper's role must be one of {', '.join(HELPER_ROLES)}: {data!r}.")
+    return Helper(_organisation(data), data["role"])
+
+
+def _organisation(data: Any) -> Organisation:
+    values = [data.get(key) for key in ("code", "kind", "sector")] if isinstance(data, dict) else [None]
+    if not all(isinstance(value, str) for value in values) or not isinstance(data.get("team", ""), str):
         raise ValueError(f"An organisation needs a code, a kind and a sector, as text: {data!r}.")
-    return Organisation(*values)
+    return Organisation(*values, team=data.get("team", ""))
 
 
 def _boolean(data: dict, key: str) -> bool:
@@ -132,6 +173,10 @@ def _list_of(data: dict, key: str, item_type: type) -> list:
     if not isinstance(value, list | tuple) or not all(isinstance(item, item_type) for item in value):
         raise ValueError(f"The fact {key} must be a list of {item_type.__name__} values.")
     return list(value)
+
+
+# Stands for "the rule set's teams" as a fact's vocabulary.
+TEAMS = ("<teams>",)
 
 
 class _Spec(NamedTuple):
@@ -152,25 +197,37 @@ _FACT_SPECS = {
     "organisation_kinds": _Spec(6, ("includes_any", "only"), ORGANISATION_KINDS),
     "organisation_sectors": _Spec(7, ("includes_any", "only"), SECTORS),
     "help_wanted": _Spec(8, ("includes_any",), HELP_CODES),
+    "work_kind": _Spec(9, ("in",), WORK_KINDS),
+    "asker_is_owner": _Spec(10, ("is",)),
+    # Team slugs: checked against the rule set's own list of teams when a rule set is compiled.
+    "owning_teams": _Spec(11, ("includes_any",), TEAMS),
+    "helping_teams": _Spec(12, ("includes_any",), TEAMS),
+    "helping_kinds": _Spec(13, ("includes_any",), ORGANISATION_KINDS),
 }
 assert tuple(_FACT_SPECS) == FACT_NAMES
 
 
 def _derive(facts: Facts) -> tuple:
-    """The facts conditions read, computed once per decision, in the order of _FACT_SPECS' indexes."""
-    organisations = facts.organisations
-    sectors = {o.sector for o in organisations}
-    asking = organisations[0] if organisations else None
+    """The facts conditions read, computed once per decision, in the order of _FACT_SPECS' indexes. Only the
+    owners (the parties to the work) are counted; helpers only bring their team in (helping_teams)."""
+    parties = facts.parties
+    sectors = {o.sector for o in parties}
+    asking = facts.asking
     return (
         facts.health_or_social_care,
         facts.welsh_government_service,
-        len({o.code for o in organisations}),
+        len({o.code for o in parties}),
         len(sectors),
         asking.kind if asking else None,
         asking.sector if asking else None,
-        {o.kind for o in organisations},
+        {o.kind for o in parties},
         sectors,
         facts.help_wanted,
+        facts.work_kind,
+        asking is not None and (not facts.owners or asking.code in {o.code for o in facts.owners}),
+        {o.team for o in parties if o.team},
+        {h.organisation.team for h in facts.helpers if h.role in HANDS_ON_ROLES and h.organisation.team},
+        {h.organisation.kind for h in facts.helpers if h.role in HANDS_ON_ROLES},
     )
 
 
@@ -203,12 +260,28 @@ class Condition:
         return f"Condition({self._json})"
 
 
-def compile_condition(data: Any, path: str = "condition") -> Condition:
-    """Validate one condition and compile it; raises RuleSetError naming the JSON path of any problem."""
-    return Condition(data, _compile_node(data, path))
+class _Scope(NamedTuple):
+    """What compiling a condition needs to know besides the condition: the teams it may name (None: any),
+    and how deep it is."""
+
+    teams: tuple[str, ...] | None
+    depth: int
+
+    def deeper(self) -> _Scope:
+        return _Scope(self.teams, self.depth + 1)
 
 
-def _compile_node(node: Any, path: str) -> Test:
+def compile_condition(data: Any, path: str = "condition", teams: tuple[str, ...] | None = None) -> Condition:
+    """Validate one condition and compile it; raises RuleSetError naming the JSON path of any problem.
+    `teams` are the slugs facts about teams may name (a rule set's teams); None accepts any slug."""
+    return Condition(data, _compile_node(data, path, _Scope(teams, 1)))
+
+
+def _compile_node(node: Any, path: str, scope: _Scope) -> Test:
+    if scope.depth > MAX_DEPTH:
+        raise RuleSetError(
+            f"Conditions may be nested at most {MAX_DEPTH} deep.", path, "too_deep", {"depth": MAX_DEPTH}
+        )
     if not isinstance(node, dict) or not node:
         raise RuleSetError(
             'A condition must be an object: {"fact": ..., operator: value}, {"all": [...]}, {"any": [...]}, '
@@ -217,7 +290,7 @@ def _compile_node(node: Any, path: str) -> Test:
             "condition_shape",
         )
     if "fact" in node:
-        return _compile_fact(node, path)
+        return _compile_fact(node, path, scope)
     key = next(iter(node))
     if len(node) != 1 or key not in _COMBINATORS:
         names = ", ".join(repr(k) for k in node)
@@ -227,11 +300,11 @@ def _compile_node(node: Any, path: str) -> Test:
             "unknown_combinator",
             {"names": names},
         )
-    return _COMBINATORS[key](node[key], f"{path}.{key}")
+    return _COMBINATORS[key](node[key], f"{path}.{key}", scope.deeper())
 
 
-def _compile_all(items: Any, path: str) -> Test:
-    tests = _compile_children(items, path)
+def _compile_all(items: Any, path: str, scope: _Scope) -> Test:
+    tests = _compile_children(items, path, scope)
     if len(tests) == 1:
         return tests[0]
     if len(tests) == 2:
@@ -240,8 +313,8 @@ def _compile_all(items: Any, path: str) -> Test:
     return lambda view: all(child(view) for child in tests)
 
 
-def _compile_any(items: Any, path: str) -> Test:
-    tests = _compile_children(items, path)
+def _compile_any(items: Any, path: str, scope: _Scope) -> Test:
+    tests = _compile_children(items, path, scope)
     if len(tests) == 1:
         return tests[0]
     if len(tests) == 2:
@@ -250,24 +323,24 @@ def _compile_any(items: Any, path: str) -> Test:
     return lambda view: any(child(view) for child in tests)
 
 
-def _compile_children(items: Any, path: str) -> tuple[Test, ...]:
+def _compile_children(items: Any, path: str, scope: _Scope) -> tuple[Test, ...]:
     if not isinstance(items, list) or not items:
         raise RuleSetError("This must be a non-empty list of conditions.", path, "empty_conditions")
-    return tuple(_compile_node(item, f"{path}[{i}]") for i, item in enumerate(items))
+    return tuple(_compile_node(item, f"{path}[{i}]", scope) for i, item in enumerate(items))
 
 
-def _compile_not(item: Any, path: str) -> Test:
-    child = _compile_node(item, path)
+def _compile_not(item: Any, path: str, scope: _Scope) -> Test:
+    child = _compile_node(item, path, scope)
     return lambda view: not child(view)
 
 
-def _compile_always(value: Any, path: str) -> Test:
+def _compile_always(value: Any, path: str, scope: _Scope) -> Test:
     if value is not True:
         raise RuleSetError(f'"always" must be true, not {json.dumps(value)}.', path, "always_true")
     return lambda view: True
 
 
-_COMBINATORS: dict[str, Callable[[Any, str], Test]] = {
+_COMBINATORS: dict[str, Callable[[Any, str, _Scope], Test]] = {
     "all": _compile_all,
     "any": _compile_any,
     "not": _compile_not,
@@ -275,7 +348,7 @@ _COMBINATORS: dict[str, Callable[[Any, str], Test]] = {
 }
 
 
-def _compile_fact(node: dict, path: str) -> Test:
+def _compile_fact(node: dict, path: str, scope: _Scope) -> Test:
     name = node["fact"]
     spec = _FACT_SPECS.get(name) if isinstance(name, str) else None
     if spec is None:
@@ -302,6 +375,8 @@ def _compile_fact(node: dict, path: str) -> Test:
             "unknown_operator",
             {"operator": operator, "fact": name, "operators": ", ".join(spec.operators)},
         )
+    if spec.vocabulary is TEAMS:
+        spec = spec._replace(vocabulary=scope.teams)
     value = _check_value(spec, operator, node[operator], f"{path}.{operator}")
     return _OPERATORS[operator](spec.index, value)
 
@@ -339,12 +414,14 @@ def _check_words(spec: _Spec, operator: str, value: Any, path: str) -> frozenset
             {"operator": operator},
         )
     for i, word in enumerate(value):
-        if not isinstance(word, str) or word not in spec.vocabulary:
+        # A vocabulary of None (team slugs outside a rule set) takes any slug.
+        known = spec.vocabulary is None and isinstance(word, str) and bool(word.strip())
+        if not known and (not isinstance(word, str) or word not in (spec.vocabulary or ())):
             raise RuleSetError(
-                f"Unknown code {json.dumps(word)}; use one of {', '.join(spec.vocabulary)}.",
+                f"Unknown code {json.dumps(word)}; use one of {', '.join(spec.vocabulary or ())}.",
                 f"{path}[{i}]",
                 "unknown_code",
-                {"code": json.dumps(word), "codes": ", ".join(spec.vocabulary)},
+                {"code": json.dumps(word), "codes": ", ".join(spec.vocabulary or ())},
             )
     if len(set(value)) != len(value):
         raise RuleSetError("The list names the same code twice.", path, "repeated_code")
@@ -372,7 +449,8 @@ def _op_includes_any(index: int, value: frozenset[str]) -> Test:
 
 
 def _op_only(index: int, value: frozenset[str]) -> Test:
-    return lambda view: view[index] <= value
+    # "Every owner is ..." says nothing when there are no owners, so it does not hold.
+    return lambda view: bool(view[index]) and view[index] <= value
 
 
 _OPERATORS: dict[str, Callable[[int, Any], Test]] = {
@@ -494,7 +572,7 @@ def _compile_rule(item: Any, path: str, teams: tuple[str, ...]) -> Rule:
     return Rule(
         code=code,
         kind=kind,
-        condition=compile_condition(item["condition"], f"{path}.condition"),
+        condition=compile_condition(item["condition"], f"{path}.condition", teams),
         lead=_rule_lead(item, code, kind, path, teams),
         support=_rule_support(item, code, kind, path, teams),
         reason_en=_reason(item, code, "reason_en", "an English", path),
@@ -562,26 +640,6 @@ def _check_codes_unique(rules: tuple[Rule, ...]) -> None:
         seen.add(rule.code)
 
 
-def rule_set_to_data(rule_set: RuleSet) -> dict:
-    """The data that compiles back to this rule set (for copying a set into a draft, or saving it)."""
-    return {
-        "version": rule_set.version,
-        "teams": list(rule_set.teams),
-        "rules": [
-            {
-                "code": rule.code,
-                "kind": rule.kind,
-                "condition": rule.condition.data,
-                **({"lead": rule.lead} if rule.lead is not None else {}),
-                "support": list(rule.support),
-                "reason_en": rule.reason_en,
-                "reason_cy": rule.reason_cy,
-            }
-            for rule in rule_set.rules
-        ],
-    }
-
-
 # ------------------------------------------------------------------------------------------------------------
 # Routing
 
@@ -594,6 +652,9 @@ class Decision:
     reasons: tuple[Reason, ...]
     trace: tuple[str, ...]
     rule_set_version: str
+    # Other teams whose lead rules also held: the work could reasonably be led by them too. Each also
+    # supports (unless it cannot take new work).
+    overlap: tuple[Reason, ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -601,6 +662,7 @@ class Decision:
             "support": list(self.support),
             "fired": list(self.fired),
             "reasons": [reason.to_dict() for reason in self.reasons],
+            "overlap": [reason.to_dict() for reason in self.overlap],
             "trace": list(self.trace),
             "rule_set_version": self.rule_set_version,
         }
@@ -612,6 +674,7 @@ class _Team(NamedTuple):
     slug: str
     as_lead: Reason | None
     as_support: Reason
+    as_overlap: Reason
     leads: str
     leads_not_supports: str
     supports: str
@@ -639,6 +702,7 @@ def _plan_team(rule: Rule, slug: str) -> _Team:
         slug=slug,
         as_lead=reason("lead") if slug == rule.lead else None,
         as_support=reason("support"),
+        as_overlap=reason("overlap"),
         leads=f"{slug} leads",
         leads_not_supports=f"{slug} leads, and no longer supports",
         supports=f"{slug} supports",
@@ -665,7 +729,7 @@ def _plan_rule(number: int, rule: Rule) -> _Planned:
 class _Run:
     """The decision being assembled. Supporters live in a dict, so they stay unique and in the order added."""
 
-    __slots__ = ("available", "lead", "lead_code", "lead_reason", "supporters")
+    __slots__ = ("available", "lead", "lead_code", "lead_reason", "overlap", "supporters")
 
     def __init__(self, available: frozenset[str]):
         self.available = available
@@ -673,6 +737,7 @@ class _Run:
         self.lead_code = ""
         self.lead_reason: Reason | None = None
         self.supporters: dict[str, Reason] = {}
+        self.overlap: dict[str, Reason] = {}
 
     def take_lead(self, team: _Team, code: str) -> str:
         self.lead = team.slug
@@ -704,6 +769,7 @@ def _apply_lead(rule: _Planned, run: _Run) -> list[str]:
         parts = [team.already_leads]
     else:
         outcome = run.add_supporter(team)
+        run.overlap.setdefault(team.slug, team.as_overlap)
         parts = [f"the lead is already set by {run.lead_code}, so {team.slug} supports instead"]
         if outcome != team.supports:
             parts = [f"the lead is already set by {run.lead_code}, and {outcome}"]
@@ -740,311 +806,17 @@ def route(facts: Facts, rule_set: RuleSet) -> Decision:
         reasons=(run.lead_reason, *run.supporters.values()),
         trace=tuple(trace),
         rule_set_version=rule_set.version,
+        overlap=tuple(run.overlap.values()),
     )
-
-
-_LAST_RESORT_EN = "No rule chose a lead team, so the first available team in the rule set's order leads."
-_LAST_RESORT_CY = (
-    "Ni ddewisodd yr un reol dîm arweiniol, felly mae'r tîm cyntaf sydd ar gael yn nhrefn y set o reolau "
-    "yn arwain."
-)
 
 
 def _last_resort(run: _Run, teams: tuple[str, ...]) -> str:
     slug = next(team for team in teams if team in run.available)
     run.lead = slug
     run.lead_code = LAST_RESORT_CODE
-    run.lead_reason = Reason(LAST_RESORT_CODE, slug, "lead", _LAST_RESORT_EN, _LAST_RESORT_CY)
+    # No rule gave a reason; the interface words this one itself (porth.routing.explain.reason_text).
+    run.lead_reason = Reason(LAST_RESORT_CODE, slug, "lead", "", "")
     line = f"No rule set a lead, so {slug} leads as the first available team in the rule set's order"
     if run.supporters.pop(slug, None) is not None:
         return f"{line}, and no longer supports."
     return f"{line}."
-
-
-# ------------------------------------------------------------------------------------------------------------
-# Explaining conditions to administrators, in English and Welsh
-
-
-def _join(parts: list[str], last: str) -> str:
-    return ", ".join(parts[:-1]) + last + parts[-1]
-
-
-def _join_items_en(phrases: list[str], negated: bool) -> str:
-    return _join(phrases, " or ")
-
-
-def _join_items_cy(phrases: list[str], negated: bool) -> str:
-    # Welsh repeats "yn" or "ym" with each item; after "neu", "yn" becomes "neu'n"; a negative takes "nac".
-    last = phrases[-1]
-    if negated:
-        return ", ".join(phrases[:-1]) + f" nac {last}"
-    last = f"neu'n {last[3:]}" if last.startswith("yn ") else f"neu {last}"
-    return ", ".join(phrases[:-1]) + " " + last
-
-
-class _Words(NamedTuple):
-    """The phrases one language needs. Welsh forms are stored already mutated for the word before them."""
-
-    kinds: dict[str, str]  # the predicate: "is a local authority" / "yn awdurdod lleol"
-    sectors: dict[str, str]  # "in local government" / "ym maes llywodraeth leol"
-    help_first: dict[str, str]  # the first item, with its "with" / "gyda(g)" (aspirate mutation)
-    help_next: dict[str, str]  # a middle item of a list
-    help_or: dict[str, str]  # the last item, with "or" / "neu" (soft mutation)
-    help_nor: dict[str, str]  # the last item in a negative, with "or" / "na(c)" (aspirate mutation)
-    sentences: dict[tuple[str, str, bool], str]  # (fact, operator, negated) -> clause with {items} or {n}
-    join_items: Callable[[list[str], bool], str]
-    and_word: str
-    or_word: str
-    always: str
-    never: str
-
-
-_HELP_EN = {
-    "service_design": "service design",
-    "data": "data",
-    "skills": "digital skills",
-    "specialists": "specialists",
-    "assurance": "assurance",
-    "technology": "technology",
-    "connectivity": "connectivity",
-    "inclusion": "digital inclusion",
-}
-_EN = _Words(
-    kinds={
-        "local_authority": "a local authority",
-        "health_board": "a local health board",
-        "nhs_trust": "an NHS trust",
-        "special_health_authority": "a special health authority",
-        "welsh_government": "part of Welsh Government",
-        "fire_rescue": "a fire and rescue authority",
-        "national_park": "a national park authority",
-        "police": "a police force",
-        "other_public_body": "another public body",
-    },
-    sectors={
-        "local_government": "in local government",
-        "health_and_care": "in health and social care",
-        "central_government": "in central government",
-        "other": "in other public services",
-    },
-    help_first={code: f"with {label}" for code, label in _HELP_EN.items()},
-    help_next=_HELP_EN,
-    help_or={code: f"or {label}" for code, label in _HELP_EN.items()},
-    help_nor={code: f"or {label}" for code, label in _HELP_EN.items()},
-    sentences={
-        ("health_or_social_care", "is", False): "the work is in health or social care",
-        ("health_or_social_care", "is", True): "the work is not in health or social care",
-        ("welsh_government_service", "is", False): "the work is one of Welsh Government's own services",
-        ("welsh_government_service", "is", True): "the work is not one of Welsh Government's own services",
-        ("organisation_count", "at_least", False): "the work involves {n} or more separate organisations",
-        ("organisation_count", "at_most", False): "the work involves {n} or fewer separate organisations",
-        ("organisation_count", "none", False): "the work involves no organisations",
-        ("sector_count", "at_least", False): "the work involves {n} or more different sectors",
-        ("sector_count", "at_most", False): "the work involves {n} or fewer different sectors",
-        ("sector_count", "none", False): "the work involves no sectors",
-        ("asking_kind", "in", False): "the asking organisation is {items}",
-        ("asking_kind", "in", True): "the asking organisation is not {items}",
-        ("asking_sector", "in", False): "the asking organisation is {items}",
-        ("asking_sector", "in", True): "the asking organisation is not {items}",
-        ("organisation_kinds", "includes_any", False): "at least one organisation involved is {items}",
-        ("organisation_kinds", "includes_any", True): "none of the organisations involved is {items}",
-        ("organisation_kinds", "only", False): "every organisation involved is {items}",
-        ("organisation_kinds", "only", True): "not every organisation involved is {items}",
-        ("organisation_sectors", "includes_any", False): "at least one organisation involved is {items}",
-        ("organisation_sectors", "includes_any", True): "none of the organisations involved is {items}",
-        ("organisation_sectors", "only", False): "every organisation involved is {items}",
-        ("organisation_sectors", "only", True): "not every organisation involved is {items}",
-        ("help_wanted", "includes_any", False): "help is wanted {items}",
-        ("help_wanted", "includes_any", True): "no help is wanted {items}",
-    },
-    join_items=_join_items_en,
-    and_word=" and ",
-    or_word=" or ",
-    always="this rule always applies",
-    never="this rule never applies",
-)
-
-_CY = _Words(
-    kinds={
-        "local_authority": "yn awdurdod lleol",
-        "health_board": "yn fwrdd iechyd lleol",
-        "nhs_trust": "yn ymddiriedolaeth GIG",
-        "special_health_authority": "yn awdurdod iechyd arbennig",
-        "welsh_government": "yn rhan o Lywodraeth Cymru",
-        "fire_rescue": "yn awdurdod tân ac achub",
-        "national_park": "yn awdurdod parc cenedlaethol",
-        "police": "yn heddlu",
-        "other_public_body": "yn gorff cyhoeddus arall",
-    },
-    sectors={
-        "local_government": "ym maes llywodraeth leol",
-        "health_and_care": "ym maes iechyd a gofal cymdeithasol",
-        "central_government": "ym maes llywodraeth ganolog",
-        "other": "ym maes gwasanaethau cyhoeddus eraill",
-    },
-    help_first={
-        "service_design": "gyda dylunio gwasanaethau",
-        "data": "gyda data",
-        "skills": "gyda sgiliau digidol",
-        "specialists": "gydag arbenigwyr",
-        "assurance": "gyda sicrwydd",
-        "technology": "gyda thechnoleg",
-        "connectivity": "gyda chysylltedd",
-        "inclusion": "gyda chynhwysiant digidol",
-    },
-    help_next={
-        "service_design": "dylunio gwasanaethau",
-        "data": "data",
-        "skills": "sgiliau digidol",
-        "specialists": "arbenigwyr",
-        "assurance": "sicrwydd",
-        "technology": "technoleg",
-        "connectivity": "cysylltedd",
-        "inclusion": "cynhwysiant digidol",
-    },
-    help_or={
-        "service_design": "neu ddylunio gwasanaethau",
-        "data": "neu ddata",
-        "skills": "neu sgiliau digidol",
-        "specialists": "neu arbenigwyr",
-        "assurance": "neu sicrwydd",
-        "technology": "neu dechnoleg",
-        "connectivity": "neu gysylltedd",
-        "inclusion": "neu gynhwysiant digidol",
-    },
-    help_nor={
-        "service_design": "na dylunio gwasanaethau",
-        "data": "na data",
-        "skills": "na sgiliau digidol",
-        "specialists": "nac arbenigwyr",
-        "assurance": "na sicrwydd",
-        "technology": "na thechnoleg",
-        "connectivity": "na chysylltedd",
-        "inclusion": "na chynhwysiant digidol",
-    },
-    sentences={
-        ("health_or_social_care", "is", False): "mae'r gwaith ym maes iechyd neu ofal cymdeithasol",
-        ("health_or_social_care", "is", True): "nid yw'r gwaith ym maes iechyd neu ofal cymdeithasol",
-        (
-            "welsh_government_service",
-            "is",
-            False,
-        ): "mae'r gwaith yn un o wasanaethau Llywodraeth Cymru ei hun",
-        (
-            "welsh_government_service",
-            "is",
-            True,
-        ): "nid yw'r gwaith yn un o wasanaethau Llywodraeth Cymru ei hun",
-        (
-            "organisation_count",
-            "at_least",
-            False,
-        ): "mae {n} neu fwy o sefydliadau ar wahân yn rhan o'r gwaith",
-        ("organisation_count", "at_most", False): "mae {n} neu lai o sefydliadau ar wahân yn rhan o'r gwaith",
-        ("organisation_count", "none", False): "nid oes yr un sefydliad yn rhan o'r gwaith",
-        ("sector_count", "at_least", False): "mae {n} neu fwy o sectorau gwahanol yn rhan o'r gwaith",
-        ("sector_count", "at_most", False): "mae {n} neu lai o sectorau gwahanol yn rhan o'r gwaith",
-        ("sector_count", "none", False): "nid oes yr un sector yn rhan o'r gwaith",
-        ("asking_kind", "in", False): "mae'r sefydliad sy'n gofyn {items}",
-        ("asking_kind", "in", True): "nid yw'r sefydliad sy'n gofyn {items}",
-        ("asking_sector", "in", False): "mae'r sefydliad sy'n gofyn {items}",
-        ("asking_sector", "in", True): "nid yw'r sefydliad sy'n gofyn {items}",
-        (
-            "organisation_kinds",
-            "includes_any",
-            False,
-        ): "mae o leiaf un o'r sefydliadau sy'n rhan o'r gwaith {items}",
-        (
-            "organisation_kinds",
-            "includes_any",
-            True,
-        ): "nid yw'r un o'r sefydliadau sy'n rhan o'r gwaith {items}",
-        ("organisation_kinds", "only", False): "mae pob un o'r sefydliadau sy'n rhan o'r gwaith {items}",
-        ("organisation_kinds", "only", True): "nid yw pob un o'r sefydliadau sy'n rhan o'r gwaith {items}",
-        (
-            "organisation_sectors",
-            "includes_any",
-            False,
-        ): "mae o leiaf un o'r sefydliadau sy'n rhan o'r gwaith {items}",
-        (
-            "organisation_sectors",
-            "includes_any",
-            True,
-        ): "nid yw'r un o'r sefydliadau sy'n rhan o'r gwaith {items}",
-        ("organisation_sectors", "only", False): "mae pob un o'r sefydliadau sy'n rhan o'r gwaith {items}",
-        ("organisation_sectors", "only", True): "nid yw pob un o'r sefydliadau sy'n rhan o'r gwaith {items}",
-        ("help_wanted", "includes_any", False): "mae angen cymorth {items}",
-        ("help_wanted", "includes_any", True): "nid oes angen cymorth {items}",
-    },
-    join_items=_join_items_cy,
-    # Every Welsh clause starts with "mae", "nid" or a bracket, so "and" before one is always "ac".
-    and_word=" ac ",
-    or_word=" neu ",
-    always="mae'r rheol hon bob amser yn berthnasol",
-    never="nid yw'r rheol hon byth yn berthnasol",
-)
-_LANGUAGES = {"en": _EN, "cy": _CY}
-
-
-def explain_condition(condition_data: dict, language: str) -> str:
-    """One readable sentence saying when a condition holds, in English ("en") or Welsh ("cy")."""
-    if language not in _LANGUAGES:
-        raise ValueError(f"Unknown language {language!r}; use en or cy.")
-    compile_condition(condition_data)
-    clause = _clause(condition_data, _LANGUAGES[language], negated=False)
-    first = len(clause) - len(clause.lstrip("("))
-    return clause[:first] + clause[first].upper() + clause[first + 1 :] + "."
-
-
-def _clause(node: dict, words: _Words, negated: bool, nested: bool = False) -> str:
-    if "fact" in node:
-        return _fact_clause(node, words, negated)
-    key, value = next(iter(node.items()))
-    if key == "not":
-        return _clause(value, words, not negated, nested)
-    if key == "always":
-        return words.never if negated else words.always
-    # De Morgan: "not all of these" reads best as "this is not so, or that is not so".
-    joins_with_and = (key == "all") != negated
-    if len(value) == 1:
-        return _clause(value[0], words, negated, nested)
-    clauses = [_clause(child, words, negated, nested=True) for child in value]
-    text = _join(clauses, words.and_word if joins_with_and else words.or_word)
-    return f"({text})" if nested else text
-
-
-def _fact_clause(node: dict, words: _Words, negated: bool) -> str:
-    name = node["fact"]
-    operator = next(key for key in node if key != "fact")
-    value = node[operator]
-    if operator == "is":
-        return words.sentences[(name, "is", value == negated)]
-    if operator in ("at_least", "at_most"):
-        return _count_clause(name, operator, value, words, negated)
-    items = (
-        _help_items(value, words, negated) if name == "help_wanted" else _items(name, value, words, negated)
-    )
-    return words.sentences[(name, operator, negated)].format(items=items)
-
-
-def _count_clause(name: str, operator: str, n: int, words: _Words, negated: bool) -> str:
-    # Negation is exact for whole numbers: "not at least 3" is "at most 2"; "not at most 2" is "at least 3".
-    if negated:
-        operator, n = ("at_most", n - 1) if operator == "at_least" else ("at_least", n + 1)
-    if operator == "at_most" and n == 0:
-        return words.sentences[(name, "none", False)]
-    return words.sentences[(name, operator, False)].format(n=n)
-
-
-def _items(name: str, codes: list[str], words: _Words, negated: bool) -> str:
-    labels = words.kinds if name in ("asking_kind", "organisation_kinds") else words.sectors
-    phrases = [labels[code] for code in codes]
-    return phrases[0] if len(phrases) == 1 else words.join_items(phrases, negated)
-
-
-def _help_items(codes: list[str], words: _Words, negated: bool) -> str:
-    if len(codes) == 1:
-        return words.help_first[codes[0]]
-    middle = [words.help_next[code] for code in codes[1:-1]]
-    last = (words.help_nor if negated else words.help_or)[codes[-1]]
-    return ", ".join([words.help_first[codes[0]], *middle]) + " " + last

@@ -8,6 +8,22 @@ from porth.core.forms import GovukDateField
 from porth.directory.models import LeadershipTeam
 
 
+class ConditionField(forms.JSONField):
+    """A condition as JSON. Text nested too deep for the JSON reader is refused as invalid, not a crash."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except RecursionError as error:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from error
+
+    def bound_data(self, data, initial):
+        try:
+            return super().bound_data(data, initial)
+        except RecursionError:
+            return forms.fields.InvalidJSONInput(data)
+
+
 class RuleForm(forms.Form):
     """One routing rule, as an administrator edits it. The condition is the engine's small JSON vocabulary."""
 
@@ -30,7 +46,7 @@ class RuleForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Select what the rule does")},
     )
-    condition = forms.JSONField(
+    condition = ConditionField(
         label=_("When it applies"),
         help_text=_(
             'A condition in Porth\'s rule vocabulary, for example {"fact": "health_or_social_care", "is": true}.'  # noqa: E501
@@ -121,9 +137,20 @@ class PublishForm(forms.Form):
 
 
 class NotesForm(forms.Form):
-    notes = forms.CharField(
-        label=_("What changed and why"),
+    notes_en = forms.CharField(
+        label=_("What changed and why, in English"),
+        help_text=_(
+            "Needed, in both languages, before the version can be published. Up to 2,000 characters."
+        ),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("The note must be 2,000 characters or fewer")},
+    )
+    notes_cy = forms.CharField(
+        label=_("What changed and why, in Welsh"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("The note must be 2,000 characters or fewer")},
     )

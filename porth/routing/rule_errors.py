@@ -35,6 +35,7 @@ def _messages() -> dict[str, str]:
         "unknown_team": _("The team %(team)s is not one the rules can route to."),
         "team_twice": _("The team %(team)s is named twice in the rule %(code)s."),
         "duplicate_code": _("Another rule already uses the code %(code)s. Choose a different code."),
+        "too_deep": _("Conditions may be nested at most %(depth)s deep. Make this one simpler."),
     }
 
 
@@ -43,3 +44,22 @@ def rule_set_error_message(error: engine.RuleSetError) -> str:
     if template is None:
         return _("There is a problem with the rules at %(path)s.") % {"path": error.path or "?"}
     return template % error.params
+
+
+def not_publishable_message(problem) -> str:
+    """Why a draft cannot be published (or a version withdrawn), in the reader's language."""
+    messages = {
+        "not_draft": _("Only a draft can be published."),
+        "no_notes": _("Say what changed and why, in English and in Welsh, before publishing."),
+        "unchanged": _(
+            "This draft has the same rules as version %(version)s, which it was copied from. Change a rule "
+            "first."
+        ),
+        "in_the_past": _("The date must be today or in the future"),
+        "already_scheduled": _(
+            "Version %(version)s already comes into force on %(day)s. Choose a date before it, or withdraw "
+            "it first."
+        ),
+        "not_scheduled": _("Only a version that has not come into force yet can be withdrawn."),
+    }
+    return messages[problem.kind] % problem.params

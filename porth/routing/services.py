@@ -2,6 +2,7 @@
 
 import datetime
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.db import transaction
@@ -13,14 +14,68 @@ from porth.directory.models import LeadershipTeam, Organisation
 from . import engine
 from .models import RuleSet
 
-SHIPPED_RULE_SET = Path(__file__).resolve().parent / "data" / "rule_set_v1.json"
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@dataclass(frozen=True)
+class Shipped:
+    """A rule set that ships with Porth, published from a date by the reference-data load."""
+
+    key: str
+    file: str
+    effective_from: datetime.date
+    notes_en: str
+    notes_cy: str
+
+
+SHIPPED = (
+    Shipped(
+        key="1",
+        file="rule_set_v1.json",
+        effective_from=datetime.date(2021, 1, 1),
+        notes_en="The division of work described in 2021, as first written down in Porth.",
+        notes_cy="Y rhaniad gwaith a ddisgrifiwyd yn 2021, fel y cafodd ei ysgrifennu gyntaf yn Porth.",
+    ),
+    Shipped(
+        key="2",
+        file="rule_set_v2.json",
+        effective_from=datetime.date(2026, 12, 1),
+        notes_en=(
+            "Whose work it is now decides, not who asks: bodies that only help (suppliers, funders, "
+            "conveners) no longer count. Councils' work asked for by the WLGA or a consortium goes to the "
+            "WLGA team; a council's own social care to the WLGA team with NHS Wales Digital supporting; "
+            "Welsh Government's sponsored bodies to Welsh Government Digital; capability for the whole "
+            "public sector to CDPS. When another team could also lead, the decision says so."
+        ),
+        notes_cy=(
+            "Pwy sydd biau'r gwaith sy'n penderfynu bellach, nid pwy sy'n gofyn: nid yw cyrff sydd ond yn "
+            "helpu (cyflenwyr, cyllidwyr, y rhai sy'n dod â phobl at ei gilydd) yn cyfrif mwyach. Mae gwaith "
+            "cynghorau y mae CLlLC neu gonsortiwm yn gofyn amdano yn mynd i dîm CLlLC; gofal cymdeithasol "
+            "cyngor ei hun i dîm CLlLC gyda Digidol GIG Cymru yn cefnogi; cyrff a noddir gan Lywodraeth "
+            "Cymru i Ddigidol Llywodraeth Cymru; gallu ar gyfer y sector cyhoeddus cyfan i CGCD. Pan allai "
+            "tîm arall arwain hefyd, mae'r penderfyniad yn dweud hynny."
+        ),
+    ),
+)
 
 
 class NoRuleSetInForce(Exception):
     """No published rule set is in force: an administrator must publish one before requests can be routed."""
 
 
-# ---------------------------------------------------------------------------------------------- routing
+class NoTeamAvailable(Exception):
+    """None of the rule set's teams can take new work (every one retired), so nobody can lead."""
+
+
+class RuleSetNotPublishable(Exception):
+    """A draft that may not be published as it is, with the reason (`kind`) and its details."""
+
+    def __init__(self, kind: str, **params):
+        super().__init__(kind)
+        self.kind, self.params = kind, params
+
+
+# ---------------------------------------------------------------------------------------------- facts
 
 
 def available_team_slugs(day: datetime.date | None = None) -> frozenset[str]:
@@ -28,24 +83,57 @@ def available_team_slugs(day: datetime.date | None = None) -> frozenset[str]:
     return frozenset(LeadershipTeam.objects.active_on(day).values_list("slug", flat=True))
 
 
-def facts_build(
-    *,
-    organisation: Organisation,
-    others: list[Organisation],
-    health_or_social_care: bool,
-    welsh_government_service: bool,
-    help_wanted: list[str],
-    available_teams: frozenset[str] | None = None,
-) -> engine.Facts:
-    """The facts the engine routes on: the organisations involved, the two flags and the help wanted."""
-    involved = [organisation, *(o for o in others if o.pk != organisation.pk)]
+def _hosted_teams() -> dict[int, str]:
+    return dict(
+        LeadershipTeam.objects.filter(host_organisation__isnull=False).values_list(
+            "host_organisation", "slug"
+        )
+    )
+
+
+def _fact(organisation: Organisation, hosted: dict[int, str]) -> engine.Organisation:
+    return engine.Organisation(
+        code=organisation.code,
+        kind=organisation.kind,
+        sector=organisation.sector,
+        team=hosted.get(organisation.pk, ""),
+    )
+
+
+@dataclass(frozen=True)
+class WorkFacts:
+    """What a person tells Porth about a piece of work, in Porth's terms, before routing turns it into facts.
+
+    `owners` are the organisations whose work it is (the asker among them when it is its own work; none
+    named means it is the asker's own); `helpers` are (organisation, role) pairs for bodies that only help.
+    """
+
+    asking: Organisation
+    owners: list[Organisation] = field(default_factory=list)
+    helpers: list[tuple[Organisation, str]] = field(default_factory=list)
+    work_kind: str = ""
+    health_or_social_care: bool = False
+    welsh_government_service: bool = False
+    help_wanted: list[str] = field(default_factory=list)
+
+
+def facts_build(work: WorkFacts, available_teams: frozenset[str] | None = None) -> engine.Facts:
+    """The engine's facts for a piece of work: each organisation with its kind, sector and hosted team."""
+    hosted = _hosted_teams()
+    owners = list({o.pk: o for o in work.owners}.values())
     return engine.Facts(
-        organisations=tuple(engine.Organisation(code=o.code, kind=o.kind, sector=o.sector) for o in involved),
-        health_or_social_care=health_or_social_care,
-        welsh_government_service=welsh_government_service,
-        help_wanted=frozenset(help_wanted),
+        asking=_fact(work.asking, hosted),
+        owners=tuple(_fact(o, hosted) for o in owners),
+        helpers=tuple(engine.Helper(_fact(o, hosted), role) for o, role in work.helpers),
+        work_kind=work.work_kind,
+        health_or_social_care=work.health_or_social_care,
+        welsh_government_service=work.welsh_government_service,
+        help_wanted=frozenset(work.help_wanted),
         available_teams=available_team_slugs() if available_teams is None else available_teams,
     )
+
+
+# ---------------------------------------------------------------------------------------------- routing
 
 
 def rule_set_in_force() -> RuleSet:
@@ -56,39 +144,61 @@ def rule_set_in_force() -> RuleSet:
 
 
 def route(facts: engine.Facts, rule_set: RuleSet | None = None) -> tuple[engine.Decision, RuleSet]:
+    """Route with the rules in force (or the given version). Raises NoRuleSetInForce or NoTeamAvailable."""
     rule_set = rule_set or rule_set_in_force()
-    return engine.route(facts, rule_set.compiled()), rule_set
+    try:
+        return engine.route(facts, rule_set.compiled()), rule_set
+    except engine.NoAvailableTeam as error:
+        raise NoTeamAvailable() from error
+
+
+def project_teams(*, owner: Organisation, partners: list[Organisation]) -> tuple[str, list[str]]:
+    """The lead team and supporting teams the rules in force give a project of these owners: the owner
+    organisation's own work, shared with its partner organisations."""
+    decision, _rule_set = route(facts_build(WorkFacts(asking=owner, owners=[owner, *partners])))
+    return decision.lead, list(decision.support)
 
 
 # ---------------------------------------------------------------------------------------------- rule sets
 
 
 def rule_sets_ensure_shipped() -> list[RuleSet]:
-    """Publish the shipped rule set as version 1 when no rule set exists yet (first run, tests); return the
-    rule sets published now."""
-    if RuleSet.objects.exists():
-        return []
-    data = json.loads(SHIPPED_RULE_SET.read_text(encoding="utf-8"))
-    engine.compile_rule_set(data)
-    rule_set = RuleSet.objects.create(
-        version=1,
-        status=RuleSet.Status.PUBLISHED,
-        data=data,
-        notes="The division of work described in 2021, as shipped with Porth.",
-        effective_from=datetime.date(2021, 1, 1),
-        published_at=timezone.now(),
-    )
-    return [rule_set]
+    """Publish each rule set shipped with Porth that is not there yet, from its date, through the normal
+    publishing path; return those published now. Running it again publishes nothing."""
+    published = []
+    for shipped in SHIPPED:
+        if RuleSet.objects.filter(shipped_as=shipped.key).exists():
+            continue
+        if shipped.key == "1" and RuleSet.objects.filter(version=1).exists():
+            RuleSet.objects.filter(version=1).update(shipped_as="1")  # made before versions were keyed
+            continue
+        data = json.loads((DATA_DIR / shipped.file).read_text(encoding="utf-8"))
+        draft = RuleSet.objects.create(version=_next_version(), data=data, shipped_as=shipped.key)
+        draft.data = {**data, "version": str(draft.version)}
+        draft.notes_en, draft.notes_cy = shipped.notes_en, shipped.notes_cy
+        draft.save(update_fields=["data", "notes_en", "notes_cy"])
+        published.append(
+            rule_set_publish(
+                rule_set=draft, user=None, effective_from=shipped.effective_from, check_date=False
+            )
+        )
+    return published
+
+
+def _next_version() -> int:
+    return (RuleSet.objects.aggregate(Max("version"))["version__max"] or 0) + 1
 
 
 @transaction.atomic
 def rule_set_copy_to_draft(*, source: RuleSet, user) -> RuleSet:
-    version = (RuleSet.objects.aggregate(Max("version"))["version__max"] or 0) + 1
+    version = _next_version()
     data = {**source.data, "version": str(version)}
     return RuleSet.objects.create(version=version, data=data, based_on=source, created_by=user)
 
 
-def rule_set_save_rules(*, rule_set: RuleSet, rules: list[dict], notes: str | None = None) -> RuleSet:
+def rule_set_save_rules(
+    *, rule_set: RuleSet, rules: list[dict], notes_en: str | None = None, notes_cy: str | None = None
+) -> RuleSet:
     """Replace a draft's rules. Raises engine.RuleSetError (with where the problem is) if they are invalid."""
     if not rule_set.is_draft:
         raise ValueError("Only a draft rule set can be changed.")
@@ -100,22 +210,59 @@ def rule_set_save_rules(*, rule_set: RuleSet, rules: list[dict], notes: str | No
     data = {**rule_set.data, "rules": rules, "teams": teams}
     engine.compile_rule_set(data)
     rule_set.data = data
-    if notes is not None:
-        rule_set.notes = notes
-    rule_set.save(update_fields=["data", "notes"])
+    if notes_en is not None:
+        rule_set.notes_en = notes_en
+    if notes_cy is not None:
+        rule_set.notes_cy = notes_cy
+    rule_set.save(update_fields=["data", "notes_en", "notes_cy"])
     return rule_set
 
 
+def _check_publishable(rule_set: RuleSet, effective_from: datetime.date, check_date: bool) -> None:
+    if not rule_set.is_draft:
+        raise RuleSetNotPublishable("not_draft")
+    if not (rule_set.notes_en.strip() and rule_set.notes_cy.strip()):
+        raise RuleSetNotPublishable("no_notes")
+    source = rule_set.based_on
+    if source is not None and (source.rules, source.data.get("teams")) == (
+        rule_set.rules,
+        rule_set.data["teams"],
+    ):
+        raise RuleSetNotPublishable("unchanged", version=source.version)
+    if check_date and effective_from < timezone.localdate():
+        raise RuleSetNotPublishable("in_the_past")
+    later = RuleSet.objects.filter(status=RuleSet.Status.PUBLISHED, effective_from__gt=effective_from).first()
+    if later is not None:
+        raise RuleSetNotPublishable("already_scheduled", version=later.version, day=later.effective_from)
+
+
 @transaction.atomic
-def rule_set_publish(*, rule_set: RuleSet, user, effective_from: datetime.date) -> RuleSet:
-    """Publish a draft from a date. Sets in force before that date are retired on it."""
+def rule_set_publish(*, rule_set: RuleSet, user, effective_from: datetime.date, check_date: bool = True):
+    """Publish a draft from a date. The version in force before it stays in force until the day before.
+
+    Raises RuleSetNotPublishable when the draft has no note of what changed (in both languages), is an
+    unchanged copy, starts in the past, or a published version already starts after that date."""
+    _check_publishable(rule_set, effective_from, check_date)
     engine.compile_rule_set(rule_set.data)
-    RuleSet.objects.filter(status=RuleSet.Status.PUBLISHED, effective_from__lt=effective_from).filter(
+    RuleSet.objects.filter(status=RuleSet.Status.PUBLISHED, effective_from__lte=effective_from).filter(
         retired_on__isnull=True
-    ).update(status=RuleSet.Status.RETIRED, retired_on=effective_from)
+    ).update(retired_on=effective_from)
     rule_set.status = RuleSet.Status.PUBLISHED
     rule_set.effective_from = effective_from
     rule_set.published_by = user
     rule_set.published_at = timezone.now()
     rule_set.save()
+    return rule_set
+
+
+@transaction.atomic
+def rule_set_withdraw(*, rule_set: RuleSet, user) -> RuleSet:
+    """Withdraw a published version before its date: the version it would have replaced stays in force."""
+    if rule_set.state != RuleSet.State.SCHEDULED:
+        raise RuleSetNotPublishable("not_scheduled")
+    RuleSet.objects.filter(status=RuleSet.Status.PUBLISHED, retired_on=rule_set.effective_from).update(
+        retired_on=None
+    )
+    rule_set.status = RuleSet.Status.WITHDRAWN
+    rule_set.save(update_fields=["status"])
     return rule_set

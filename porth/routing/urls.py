@@ -12,4 +12,5 @@ urlpatterns = [
     path("routing/<int:version>/rules/<int:index>/move/", views.rule_move, name="rule-move"),
     path("routing/<int:version>/rules/<int:index>/delete/", views.rule_delete, name="rule-delete"),
     path("routing/<int:version>/publish/", views.rule_set_publish, name="rule-set-publish"),
+    path("routing/<int:version>/withdraw/", views.rule_set_withdraw, name="rule-set-withdraw"),
 ]

@@ -11,10 +11,11 @@ from porth.core.language import active_language
 from porth.directory.models import LeadershipTeam
 
 from . import engine, services
+from .explain import explain_condition, reason_text
 from .forms import NotesForm, PublishForm, RuleForm
 from .models import RuleSet
 from .permissions import manager_required
-from .rule_errors import rule_set_error_message
+from .rule_errors import not_publishable_message, rule_set_error_message
 
 
 def _draft(version) -> RuleSet:
@@ -39,24 +40,22 @@ def rule_set_detail(request, version):
     rule_set = get_object_or_404(RuleSet, version=version)
     language = active_language()
     teams = {t.slug: t for t in LeadershipTeam.objects.all()}
+    names = {slug: team.name for slug, team in teams.items()}
     rules = [
         {
             "index": index,
             "rule": rule,
-            "explanation": engine.explain_condition(rule["condition"], language),
+            "explanation": explain_condition(rule["condition"], language, names),
             "lead": teams.get(rule.get("lead")),
             "support": [teams.get(slug, slug) for slug in rule.get("support", [])],
-            "reason": rule.get(f"reason_{language}") or rule.get("reason_en"),
+            "reason": reason_text(rule),
         }
         for index, rule in enumerate(rule_set.rules)
     ]
-    notes_form = NotesForm(
-        request.POST if request.method == "POST" else None, initial={"notes": rule_set.notes}
-    )
+    initial = {"notes_en": rule_set.notes_en, "notes_cy": rule_set.notes_cy}
+    notes_form = NotesForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and rule_set.is_draft and notes_form.is_valid():
-        services.rule_set_save_rules(
-            rule_set=rule_set, rules=rule_set.rules, notes=notes_form.cleaned_data["notes"]
-        )
+        services.rule_set_save_rules(rule_set=rule_set, rules=rule_set.rules, **notes_form.cleaned_data)
         messages.success(request, _("The notes have been saved."))
         return redirect(rule_set.get_absolute_url())
     context = {"rule_set": rule_set, "rules": rules, "notes_form": notes_form}
@@ -144,9 +143,30 @@ def rule_set_publish(request, version):
         request.POST if request.method == "POST" else None, initial={"effective_from": timezone.localdate()}
     )
     if request.method == "POST" and form.is_valid():
-        services.rule_set_publish(rule_set=rule_set, user=request.user, **form.cleaned_data)
-        messages.success(
-            request, _("Rule set %(version)s has been published.") % {"version": rule_set.version}
-        )
-        return redirect(rule_set.get_absolute_url())
+        try:
+            services.rule_set_publish(rule_set=rule_set, user=request.user, **form.cleaned_data)
+        except services.RuleSetNotPublishable as problem:
+            form.add_error(None, not_publishable_message(problem))
+        else:
+            messages.success(
+                request, _("Rule set %(version)s has been published.") % {"version": rule_set.version}
+            )
+            return redirect(rule_set.get_absolute_url())
     return render(request, "routing/publish.html", {"rule_set": rule_set, "form": form})
+
+
+@manager_required
+@require_POST
+def rule_set_withdraw(request, version):
+    rule_set = get_object_or_404(RuleSet, version=version)
+    try:
+        services.rule_set_withdraw(rule_set=rule_set, user=request.user)
+    except services.RuleSetNotPublishable as problem:
+        messages.error(request, not_publishable_message(problem))
+    else:
+        messages.success(
+            request,
+            _("Version %(version)s has been withdrawn. The version it would have replaced stays in force.")
+            % {"version": rule_set.version},
+        )
+    return redirect(rule_set.get_absolute_url())

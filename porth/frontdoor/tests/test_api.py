@@ -42,8 +42,54 @@ def test_route_is_stateless_and_explains_itself(client, reference):
     body = response.json()
     assert body["lead"]["slug"] == "nhs-wales-digital"
     assert "wlga-digital-team" in [t["slug"] for t in body["support"]]
-    assert body["fired"][0] == "HEALTH_AND_CARE" and body["rule_set_version"] == 1
-    assert body["reasons"][0]["reason_cy"]
+    assert body["fired"][0] == "JOINT_HEALTH_AND_CARE" and body["rule_set_version"] == 2
+    assert body["reasons"][0]["reason_cy"].startswith("Digidol GIG Cymru sy'n arwain")
+    assert [(o["team"], o["role"]) for o in body["overlap"]][0] == ("cdps", "overlap")
+    assert "wlga-digital-team" in [o["team"] for o in body["overlap"]]
+    assert HelpRequest.objects.count() == 0
+
+
+def test_route_keeps_owners_and_helpers_apart(client, reference):
+    facts = {
+        "organisation": "welsh-local-government-association",
+        "asker_owns": False,
+        "owners": ["W06000015", "W06000011"],
+        "helpers": [{"organisation": "welsh-government", "role": "fund"}],
+        "work_kind": "shared_service",
+    }
+    body = post(client, "/api/v1/route", facts).json()
+    assert body["lead"]["slug"] == "wlga-digital-team"
+    assert [o["team"] for o in body["overlap"]] == ["cdps"]
+    assert "welsh-government-digital" not in [t["slug"] for t in body["support"]]
+
+
+def test_route_says_clearly_when_nobody_owns_the_work(client, reference):
+    response = post(client, "/api/v1/route", {"organisation": "W06000015", "asker_owns": False})
+    assert response.status_code == 422 and response.json()["detail"][0]["type"] == "no_owner"
+    bad_role = post(
+        client,
+        "/api/v1/route",
+        {"organisation": "W06000015", "helpers": [{"organisation": "x", "role": "pay"}]},
+    )
+    assert bad_role.status_code == 422
+
+
+def test_route_with_no_rules_in_force_is_a_clear_error(client, reference):
+    from porth.routing.models import RuleSet
+
+    RuleSet.objects.update(status=RuleSet.Status.WITHDRAWN)
+    response = post(client, "/api/v1/route", {"organisation": "W06000015"}, HTTP_ACCEPT_LANGUAGE="cy")
+    assert response.status_code == 503 and "Nid oes gan Porth reolau llwybro" in response.json()["detail"]
+
+
+def test_a_request_for_an_organisation_the_person_may_not_ask_for_is_refused(client, token):
+    response = post(
+        client,
+        "/api/v1/requests",
+        {**REQUEST, "organisation": "W06000011"},
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 403 and "organisation you work for" in response.json()["detail"]
     assert HelpRequest.objects.count() == 0
 
 
@@ -66,7 +112,7 @@ def test_submit_with_a_token_then_read_it_back(client, token, submitter):
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["lead_team"] == "nhs-wales-digital" and body["status"] == "new"
-    assert body["decision"]["fired"][0] == "HEALTH_AND_CARE"
+    assert body["decision"]["fired"][0] == "JOINT_HEALTH_AND_CARE" and body["decision"]["overlap"]
     assert HelpRequest.objects.get().submitted_by == submitter
     listing = client.get("/api/v1/requests", **auth).json()
     assert listing["count"] == 1 and listing["items"][0]["reference"] == body["reference"]

@@ -31,9 +31,23 @@ def test_whole_journey_to_the_confirmation_with_the_decision_and_reasons(client,
     assert request.reference in page
     assert "Leads" in page and "NHS Wales Digital" in page
     assert "Supports" in page and "Digital Team for Welsh Local Authorities" in page
-    assert "1. HEALTH_AND_CARE applied: NHS Wales Digital leads." in page
+    # Council and health board together on care: NHS Wales Digital leads, and it could go either way.
+    assert "This could also be led by Digital Team for Welsh Local Authorities" in page
+    assert "So this team leads: NHS Wales Digital." in page
+    assert "JOINT_HEALTH_AND_CARE" not in page, "rule codes are for administrators"
     decision = Decision.objects.get(request=request)
-    assert decision.rule_set.version == 1 and decision.lead_team.slug == "nhs-wales-digital"
+    assert decision.rule_set.shipped_as == "2" and decision.lead_team.slug == "nhs-wales-digital"
+    assert request.could_go_either_way
+
+
+def test_the_check_page_shows_where_the_request_would_go_before_sending(client, reference):
+    answer_all(client)
+    page = text(client.get("/ask/check/"))
+    assert "Who would help, and why" in page and "NHS Wales Digital" in page
+    assert "This could also be led by" in page
+    assert HelpRequest.objects.count() == 0
+    welsh = text(client.get("/cy/ask/check/"))
+    assert "Pwy fyddai'n helpu, a pham" in welsh and "Digidol GIG Cymru" in welsh
 
 
 @pytest.mark.django_db(transaction=True)
@@ -43,7 +57,8 @@ def test_confirmation_and_decision_in_welsh(client, submitter):
     response = client.post("/cy/ask/check/")
     page = text(client.get(response.url))
     assert "Cais wedi'i anfon" in page
-    assert "Digidol GIG Cymru sy'n gyfrifol" in page
+    assert "Digidol GIG Cymru sy'n arwain gwaith digidol ym maes iechyd a gofal cymdeithasol" in page
+    assert "Gallai'r tîm hwn arwain hefyd" in page
     request = HelpRequest.objects.get()
     assert request.language == "cy"
     confirmation = next(m for m in mail.outbox if m.to == ["alys@cardiff.example"])
@@ -51,13 +66,13 @@ def test_confirmation_and_decision_in_welsh(client, submitter):
 
 
 def test_answers_survive_a_reload_and_a_sign_in_in_the_middle(client, submitter):
-    answers = dict(list(ANSWERS.items())[:4])
+    answers = dict(list(ANSWERS.items())[:7])
     answer_all(client, answers=answers)
     assert 'value="Adult social care front door"' in client.get("/ask/title/").content.decode()
     response = client.post("/sign-in/?next=/ask/health/", {"username": submitter.email, "password": PASSWORD})
     assert response.url == "/ask/health/"
     assert "Adult social care front door" in client.get("/ask/title/").content.decode()
-    remaining = dict(list(ANSWERS.items())[4:])
+    remaining = dict(list(ANSWERS.items())[7:])
     answer_all(client, answers=remaining)
     assert client.post("/ask/check/").status_code == 302
     assert HelpRequest.objects.count() == 1
@@ -129,7 +144,7 @@ def test_each_question_explains_its_errors_in_both_languages(client, reference, 
 
 
 def test_what_was_typed_is_kept_when_there_is_an_error(client, reference):
-    answer_all(client, answers=dict(list(ANSWERS.items())[:10]))
+    answer_all(client, answers=dict(list(ANSWERS.items())[:-1]))
     page = client.post(
         "/ask/contact/", {"contact_name": "Alys Morgan", "contact_email": "alys@"}
     ).content.decode()

@@ -106,11 +106,48 @@ def test_redirect_needs_a_team_and_a_reason_then_moves_the_request(client, sent,
     page = html.unescape(response.content.decode())
     assert "Choose the team to pass it to" in page and "Say why this team should lead" in page
     response = client.post(
-        f"/requests/{sent.reference}/redirect/", {"team": "wlga-digital-team", "reason": "Council-led."}
+        f"/requests/{sent.reference}/redirect/",
+        {"team": "wlga-digital-team", "reason": "Council-led.", "keep_supporting": "on"},
     )
     assert response.url == "/teams/nhs-wales-digital/queue/"
     sent.refresh_from_db()
-    assert sent.lead_team.slug == "wlga-digital-team" and sent.status == "redirected"
+    assert sent.lead_team.slug == "wlga-digital-team" and sent.status == "new"
+    assert "nhs-wales-digital" in sent.supporting_teams.values_list("slug", flat=True)
+
+
+def test_saving_an_unchanged_status_records_and_sends_nothing(client, sent, triager):
+    client.force_login(triager)
+    response = client.post(f"/requests/{sent.reference}/status/", {"status": "new"}, follow=True)
+    assert "nothing has changed" in html.unescape(response.content.decode())
+    assert not sent.events.filter(kind="status").exists()
+
+
+def test_a_request_that_could_go_either_way_is_kept_or_passed_in_one_step(client, sent, triager):
+    assert sent.could_go_either_way and "wlga-digital-team" in [o["team"] for o in sent.overlap]
+    client.force_login(triager)
+    queue = html.unescape(client.get("/teams/nhs-wales-digital/queue/?either_way=1").content.decode())
+    assert sent.title in queue and "Could go either way" in queue
+    page = html.unescape(client.get(sent.get_absolute_url()).content.decode())
+    assert "Keep it, or pass it on" in page and "Pass it to: WLGA digital team" in page
+    response = client.post(f"/requests/{sent.reference}/pass/", {"team": "cdps-not-an-option"})
+    sent.refresh_from_db()
+    assert sent.lead_team.slug == "nhs-wales-digital"
+    response = client.post(f"/requests/{sent.reference}/pass/", {"team": "wlga-digital-team"})
+    assert response.status_code == 302
+    sent.refresh_from_db()
+    assert sent.lead_team.slug == "wlga-digital-team" and sent.status == "new"
+    assert "nhs-wales-digital" in sent.supporting_teams.values_list("slug", flat=True)
+    assert sent.decisions.first().redirect_reason.startswith("Some of the work is local government's")
+    assert not sent.could_go_either_way
+
+
+def test_keeping_it_takes_it_off_the_either_way_filter(client, sent, triager):
+    client.force_login(triager)
+    client.post(f"/requests/{sent.reference}/keep/")
+    sent.refresh_from_db()
+    assert not sent.could_go_either_way and sent.events.filter(kind="kept").exists()
+    queue = html.unescape(client.get("/teams/nhs-wales-digital/queue/?either_way=1").content.decode())
+    assert sent.title not in queue
 
 
 def test_redirect_to_a_retired_team_is_refused(client, sent, triager, team):

@@ -84,9 +84,11 @@ def test_team_duplicates_page_is_for_team_members(client, pair, people):
 
 
 def test_the_journey_shows_similar_projects_as_a_step_without_javascript(client, pair, people):
-    client.force_login(people["no_org"])
+    client.force_login(people["owner"])
     client.post("/ask/organisation/", {"organisation": "W06000015"})
     client.post("/ask/others/", {})
+    client.post("/ask/own-work/", {"asker_owns": "yes"})
+    client.post("/ask/work-kind/", {"work_kind": "own_service"})
     client.post("/ask/title/", {"title": "Recycling centre booking"})
     response = client.post(
         "/ask/problem/", {"description": "We want residents to book a slot at the recycling centre."}
@@ -100,6 +102,8 @@ def test_the_journey_shows_similar_projects_as_a_step_without_javascript(client,
 def test_the_step_is_skipped_when_the_page_showed_them_as_the_person_typed(client, pair):
     client.post("/ask/organisation/", {"organisation": "W06000015"})
     client.post("/ask/others/", {})
+    client.post("/ask/own-work/", {"asker_owns": "yes"})
+    client.post("/ask/work-kind/", {"work_kind": "not_sure"})
     client.post("/ask/title/", {"title": "Recycling centre booking"})
     response = client.post(
         "/ask/problem/", {"description": "Book a slot at the recycling centre.", "similar_seen": "True"}
