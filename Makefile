@@ -40,6 +40,7 @@ test-postgres: $(VENV)/.dev $(BUILD)/.stamp locale/cy/LC_MESSAGES/django.mo brow
 lint: $(VENV)/.dev ## Check formatting and lint rules
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.dev ## Format the code
 	$(VENV)/bin/ruff format .

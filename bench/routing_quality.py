@@ -155,9 +155,8 @@ def main() -> None:
         "Goals on the held-out part (DESIGN.md §4): lead right ≥ 0.95, lead named 1.00, flag P and R ≥ 0.8."
     )
     for item, decision in misses:
-        print(
-            f"\nMISS {item['id']}: expected {item['expected']['lead']}, got {decision.lead} {decision.support}"
-        )
+        expected = item["expected"]["lead"]
+        print(f"\nMISS {item['id']}: expected {expected}, got {decision.lead} {decision.support}")
         print(f"  fired: {', '.join(decision.fired)}")
 
 

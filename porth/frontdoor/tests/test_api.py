@@ -44,7 +44,7 @@ def test_route_is_stateless_and_explains_itself(client, reference):
     assert "wlga-digital-team" in [t["slug"] for t in body["support"]]
     assert body["fired"][0] == "JOINT_HEALTH_AND_CARE" and body["rule_set_version"] == 2
     assert body["reasons"][0]["reason_cy"].startswith("Digidol GIG Cymru sy'n arwain")
-    assert [(o["team"], o["role"]) for o in body["overlap"]][0] == ("cdps", "overlap")
+    assert (body["overlap"][0]["team"], body["overlap"][0]["role"]) == ("cdps", "overlap")
     assert "wlga-digital-team" in [o["team"] for o in body["overlap"]]
     assert HelpRequest.objects.count() == 0
 
