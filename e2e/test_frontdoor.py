@@ -27,6 +27,10 @@ TEXT = {
         "timescale": "Not sure yet",
         "full_name": "Full name",
         "error": "There is a problem",
+        "their_work": "It is their work too",
+        "shared": "A service built or bought once for several organisations",
+        "would_help": "Who would help, and why",
+        "also_led": "This could also be led by Digital Team for Welsh Local Authorities",
     },
     "cy": {
         "start": "Dechrau nawr",
@@ -45,12 +49,21 @@ TEXT = {
         "timescale": "Ddim yn siŵr eto",
         "full_name": "Enw llawn",
         "error": "Mae problem",
+        "their_work": "Eu gwaith nhw ydyw hefyd",
+        "shared": "Gwasanaeth sy'n cael ei adeiladu neu ei brynu unwaith ar gyfer sawl sefydliad",
+        "would_help": "Pwy fyddai'n helpu, a pham",
+        "also_led": "Gallai'r tîm hwn arwain hefyd: Tîm Digidol Awdurdodau Lleol Cymru",
     },
 }
 
 
 @pytest.mark.parametrize("language", ["en", "cy"])
 def test_ask_for_help_from_start_to_decision(page, site, person, check_accessible, language):
+    """Council and health board together on care: NHS Wales Digital leads, and it could go either way."""
+    from porth.accounts.services import organisation_add_member
+    from porth.directory.models import Organisation
+
+    organisation_add_member(user=person, organisation=Organisation.objects.get(code="W06000015"))
     t = TEXT[language]
     prefix = "/cy" if language == "cy" else ""
     page.goto(f"{site}{prefix}/ask/")
@@ -72,6 +85,16 @@ def test_ask_for_help_from_start_to_decision(page, site, person, check_accessibl
         if language == "en"
         else "Bwrdd Iechyd Prifysgol Caerdydd a'r Fro"
     ).check()
+    check_accessible(page)
+    page.get_by_role("button", name=t["continue"]).click()
+    # How the other organisation is involved; whether it is the asker's own work; the kind of work.
+    page.get_by_label(t["their_work"]).check()
+    check_accessible(page)
+    page.get_by_role("button", name=t["continue"]).click()
+    page.get_by_label(t["yes"], exact=True).check()
+    check_accessible(page)
+    page.get_by_role("button", name=t["continue"]).click()
+    page.get_by_label(t["shared"]).check()
     check_accessible(page)
     page.get_by_role("button", name=t["continue"]).click()
     page.locator("#id_title").fill("Adult social care front door")
@@ -100,8 +123,9 @@ def test_ask_for_help_from_start_to_decision(page, site, person, check_accessibl
     check_accessible(page)
     page.get_by_role("button", name=t["continue"]).click()
 
-    # Check your answers, then sign in part-way: the answers are kept.
-    expect(page.locator("h1")).to_be_visible()
+    # Check your answers, with where it would go (before signing in), then sign in: the answers are kept.
+    expect(page.locator("main")).to_contain_text(t["would_help"])
+    expect(page.locator("[data-overlap]")).to_contain_text(t["also_led"])
     check_accessible(page)
     page.get_by_role("link", name=t["sign_in_to_send"]).click()
     page.get_by_label(t["email"]).fill(person.email)
@@ -112,7 +136,9 @@ def test_ask_for_help_from_start_to_decision(page, site, person, check_accessibl
 
     expect(page.locator(".govuk-panel__title")).to_have_text(t["sent"])
     expect(page.locator("main")).to_contain_text(t["leads"])
-    expect(page.locator("main")).to_contain_text("HEALTH_AND_CARE")
+    expect(page.locator("[data-overlap]")).to_contain_text(t["also_led"])
+    expect(page.locator("main")).not_to_contain_text("JOINT_HEALTH_AND_CARE")  # codes are for administrators
+    page.locator("main details summary").click()
     check_accessible(page)
 
 
@@ -120,11 +146,14 @@ def test_team_member_triages_a_request(page, site, person, check_accessible, tra
     from porth.directory.models import Organisation
     from porth.frontdoor import services
 
+    from porth.accounts.services import organisation_add_member
+
+    organisation_add_member(user=person, organisation=Organisation.objects.get(code="W11000028"))
     request = services.request_submit(
         user=person,
         answers=services.Answers(
             organisation=Organisation.objects.get(code="W11000028"),
-            others=[],
+            others=[Organisation.objects.get(code="W06000021")],
             title="Outpatient letters",
             description="Letters arrive after the appointment.",
             health_or_social_care=True,
@@ -150,7 +179,13 @@ def test_team_member_triages_a_request(page, site, person, check_accessible, tra
     page.get_by_role("button", name="Save the status").click()
     expect(page.locator(".govuk-notification-banner")).to_be_visible()
     expect(page.locator("main .govuk-tag").first).to_have_text("Accepted")
+    # It could go either way (the health board with Monmouthshire council, on care): keep it, in Welsh.
     page.goto(f"{site}/cy{request.get_absolute_url()}")
+    expect(page.locator("#either-way")).to_have_text("Ei gadw, neu ei drosglwyddo")
+    check_accessible(page)
+    page.get_by_role("button", name="Ei gadw").click()
+    expect(page.locator(".govuk-notification-banner")).to_be_visible()
+    expect(page.locator("#either-way")).to_have_count(0)
     check_accessible(page)
 
 
@@ -166,11 +201,12 @@ def test_rule_set_pages_and_api_guide_are_accessible(page, site, check_accessibl
     for path in ["/routing/", "/routing/1/", "/developers/api/", "/account/"]:
         page.goto(f"{site}{prefix}{path}")
         check_accessible(page)
-    page.goto(f"{site}{prefix}/routing/1/")
+    page.goto(f"{site}{prefix}/routing/2/")
+    check_accessible(page)
     page.locator("main form button[type=submit]").first.click()
-    page.goto(f"{site}{prefix}/routing/2/rules/0/")
+    page.goto(f"{site}{prefix}/routing/3/rules/0/")
     check_accessible(page)
-    page.goto(f"{site}{prefix}/routing/2/what-if/")
+    page.goto(f"{site}{prefix}/routing/3/what-if/")
     check_accessible(page)
-    page.goto(f"{site}{prefix}/routing/2/publish/")
+    page.goto(f"{site}{prefix}/routing/3/publish/")
     check_accessible(page)
