@@ -143,10 +143,9 @@ def test_ask_for_help_from_start_to_decision(page, site, person, check_accessibl
 
 
 def test_team_member_triages_a_request(page, site, person, check_accessible, transactional_db):
+    from porth.accounts.services import organisation_add_member
     from porth.directory.models import Organisation
     from porth.frontdoor import services
-
-    from porth.accounts.services import organisation_add_member
 
     organisation_add_member(user=person, organisation=Organisation.objects.get(code="W11000028"))
     request = services.request_submit(

@@ -1,11 +1,16 @@
 """Demo accounts: one person for each role, so that every journey can be tried locally.
 
-Demo accounts are marked `is_demo` and removed by `load_demo --clear`. They share the local password kept
-in var/local-password, which `make run` prints.
+The people are data (data/demo_people.yaml), read when they are first needed. Demo accounts are marked
+`is_demo` and removed by `load_demo --clear`. They share the local password kept in var/local-password,
+which `make run` prints.
 """
 
+from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
+import yaml
 from django.conf import settings
 from django.db import transaction
 
@@ -15,45 +20,48 @@ from .models import Role, User
 from .services import local_password_generate, organisation_add_member, team_add_member, user_ensure
 
 LOCAL_ADMIN_EMAIL = "admin@porth.localhost"
+DATA_FILE = Path(__file__).resolve().parent / "data" / "demo_people.yaml"
 
-# (email, full name, organisation code or None, organisation role, team slug or None, team role)
-DEMO_PEOPLE = [
-    ("member@cardiff.demo.localhost", "Alys Morgan", "W06000015", Role.MEMBER, None, None),
-    ("admin@cardiff.demo.localhost", "Huw Jenkins", "W06000015", Role.ADMINISTRATOR, None, None),
-    ("member@abuhb.demo.localhost", "Ffion Rees", "W11000028", Role.MEMBER, None, None),
-    (
-        "triage@wlga.demo.localhost",
-        "Gareth Price",
-        "welsh-local-government-association",
-        Role.MEMBER,
-        "wlga-digital-team",
-        Role.MEMBER,
-    ),
-    (
-        "admin@cdps.demo.localhost",
-        "Mared Owen",
-        "centre-for-digital-public-services",
-        Role.MEMBER,
-        "cdps",
-        Role.ADMINISTRATOR,
-    ),
-    (
-        "triage@nhs.demo.localhost",
-        "Siân Davies",
-        "digital-health-and-care-wales",
-        Role.MEMBER,
-        "nhs-wales-digital",
-        Role.MEMBER,
-    ),
-    (
-        "triage@wg.demo.localhost",
-        "Dafydd Hughes",
-        "welsh-government",
-        Role.MEMBER,
-        "welsh-government-digital",
-        Role.MEMBER,
-    ),
-]
+
+class DemoPerson(NamedTuple):
+    """One demo account: who they are, the organisation they belong to and the team they sit in, if any."""
+
+    email: str
+    full_name: str
+    organisation: str | None
+    organisation_role: Role
+    team: str | None
+    team_role: Role | None
+
+
+@cache
+def demo_people() -> tuple[DemoPerson, ...]:
+    """The demo people, as data/demo_people.yaml lists them (read once a process, on first use)."""
+    data = yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+    return tuple(
+        DemoPerson(
+            email=person["email"],
+            full_name=person["full_name"],
+            organisation=person.get("organisation"),
+            organisation_role=Role(person.get("organisation_role", Role.MEMBER)),
+            team=person.get("team"),
+            team_role=Role(person["team_role"]) if person.get("team_role") else None,
+        )
+        for person in data["people"]
+    )
+
+
+class _DemoPeople(Sequence):
+    # porth/site's ensure_local_admin still imports DEMO_PEOPLE; this reads the file when it is used, not
+    # at import. New code calls demo_people().
+    def __getitem__(self, index):
+        return demo_people()[index]
+
+    def __len__(self) -> int:
+        return len(demo_people())
+
+
+DEMO_PEOPLE: Sequence[DemoPerson] = _DemoPeople()
 
 
 def local_password() -> str:
@@ -80,14 +88,14 @@ def local_admin_ensure() -> User:
 def demo_users_load() -> list[User]:
     password = local_password()
     people = []
-    for email, name, org_code, org_role, team_slug, team_role in DEMO_PEOPLE:
-        user = user_ensure(email=email, password=password, full_name=name, is_demo=True)
-        organisation = Organisation.objects.filter(code=org_code).first()
+    for person in demo_people():
+        user = user_ensure(email=person.email, password=password, full_name=person.full_name, is_demo=True)
+        organisation = Organisation.objects.filter(code=person.organisation).first()
         if organisation:
-            organisation_add_member(user=user, organisation=organisation, role=org_role)
-        team = LeadershipTeam.objects.filter(slug=team_slug).first() if team_slug else None
+            organisation_add_member(user=user, organisation=organisation, role=person.organisation_role)
+        team = LeadershipTeam.objects.filter(slug=person.team).first() if person.team else None
         if team:
-            team_add_member(user=user, team=team, role=team_role)
+            team_add_member(user=user, team=team, role=person.team_role)
         people.append(user)
     return people
 

@@ -1,11 +1,12 @@
 import pytest
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from porth.accounts.demo import demo_users_load
 from porth.core.phases import Phase
 from porth.directory.models import OrganisationKind, Service
-from porth.portfolio.demo import demo_projects_clear, demo_projects_load, projects_load_scale
+from porth.portfolio.demo import Content, demo_projects_clear, demo_projects_load, projects_load_scale
 from porth.portfolio.models import CollaborationRequest, Project, ProjectUpdate
+from porth.routing.services import project_teams
 
 pytestmark = pytest.mark.django_db
 
@@ -59,11 +60,50 @@ def test_last_update_is_the_latest_update_and_the_project_was_added_before_it(de
         assert project.created_at < project.updates.earliest("created_at").created_at
 
 
-def test_council_projects_are_led_by_the_wlga_team_and_health_projects_by_nhs_wales(demo_portfolio):
-    councils = Project.objects.filter(owner_organisation__kind=OrganisationKind.LOCAL_AUTHORITY)
-    boards = Project.objects.filter(owner_organisation__kind=OrganisationKind.HEALTH_BOARD)
-    assert set(councils.values_list("lead_team__slug", flat=True)) == {"wlga-digital-team"}
-    assert set(boards.values_list("lead_team__slug", flat=True)) == {"nhs-wales-digital"}
+def test_council_work_is_led_by_the_wlga_team_and_health_board_work_by_nhs_wales_or_they_support(
+    demo_portfolio,
+):
+    # Work shared across sectors may be led by another team (whatever the routing rules say), but the
+    # owner's own team still supports it.
+    for kind, slug in [
+        (OrganisationKind.LOCAL_AUTHORITY, "wlga-digital-team"),
+        (OrganisationKind.HEALTH_BOARD, "nhs-wales-digital"),
+    ]:
+        projects = Project.objects.filter(owner_organisation__kind=kind).select_related(
+            "owner_organisation", "lead_team"
+        )
+        own_sector = [
+            p
+            for p in projects.prefetch_related("partner_organisations")
+            if all(o.sector == p.owner_organisation.sector for o in p.partner_organisations.all())
+        ]
+        assert len(own_sector) > 40
+        assert {p.lead_team.slug for p in own_sector} == {slug}
+        involved = projects.filter(Q(lead_team__slug=slug) | Q(supporting_teams__slug=slug)).distinct()
+        assert involved.count() == projects.count()
+
+
+def test_demo_projects_lead_and_supporting_teams_are_what_the_routing_rules_say(demo_portfolio):
+    # A partner who joined through an accepted request came after the project was routed.
+    joined = CollaborationRequest.objects.filter(
+        state=CollaborationRequest.State.ACCEPTED, kind=CollaborationRequest.Kind.PARTNER
+    ).values("project")
+    projects = Project.objects.exclude(pk__in=joined).select_related("owner_organisation", "lead_team")
+    assert projects.count() > 280
+    for project in projects.prefetch_related("partner_organisations", "supporting_teams"):
+        lead, support = project_teams(
+            owner=project.owner_organisation, partners=list(project.partner_organisations.all())
+        )
+        assert project.lead_team.slug == lead
+        assert {t.slug for t in project.supporting_teams.all()} == set(support)
+
+
+def test_demo_projects_are_added_and_reported_by_their_owners_through_the_services(demo_portfolio):
+    added = Project.history.filter(history_type="+")
+    assert added.count() == demo_portfolio
+    for record in added.select_related("history_user"):
+        assert record.history_user in record.instance.owners.all()
+    assert not ProjectUpdate.objects.filter(author__isnull=True).exists()
 
 
 def test_demo_projects_have_partners_tags_goals_and_requests(demo_portfolio):
@@ -106,7 +146,9 @@ def test_clearing_the_demo_projects_removes_them_with_their_updates_and_history(
 def test_the_demo_projects_are_the_same_every_time(demo_portfolio):
     def fingerprint():
         return sorted(
-            Project.objects.values_list("title_en", "title_cy", "owner_organisation", "phase", "status")
+            Project.objects.values_list(
+                "title_en", "title_cy", "owner_organisation", "phase", "status", "lead_team", "started_on"
+            )
         )
 
     first = fingerprint()
@@ -124,3 +166,16 @@ def test_scale_load_makes_the_projects_asked_for_with_partners_and_tags(demo_use
     assert 250 <= with_partner <= 550
     assert 250 <= with_tag <= 550
     assert Project.objects.filter(programme_items__isnull=False).exists()
+
+
+def test_every_demo_text_is_written_in_english_and_welsh():
+    content = Content.read()
+    assert len(content.themes) > 50
+    pairs = [pair for theme in content.themes for pair in theme.titles]
+    pairs += [(theme.summary_en, theme.summary_cy) for theme in content.themes]
+    pairs += content.extra_sentences + content.contact_roles + content.link_titles
+    pairs += content.scale_things + content.scale_objects
+    assert all(en.strip() and cy.strip() for en, cy in pairs)
+    for texts in (content.what_happened, content.whats_next, content.request_messages):
+        assert set(texts) == {"en", "cy"} and all(texts.values())
+    assert {language for _status, language in content.status_reasons} == {"en", "cy"}

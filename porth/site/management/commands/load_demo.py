@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
-from porth.accounts.demo import DEMO_PEOPLE, demo_users_clear, demo_users_load
+from porth.accounts.demo import demo_users_clear, demo_users_load
 from porth.frontdoor.demo import demo_requests_clear, demo_requests_load
 from porth.portfolio.demo import demo_projects_clear, demo_projects_load, projects_load_scale
 
@@ -17,17 +18,22 @@ class Command(BaseCommand):
 
     def handle(self, *args, clear=False, scale=None, **options):
         if clear:
-            count = demo_projects_clear() + demo_requests_clear() + demo_users_clear()
+            with transaction.atomic():
+                count = demo_projects_clear() + demo_requests_clear() + demo_users_clear()
             self.stdout.write(f"Removed the demo data ({count} records).")
             return
-        demo_users_load()
         if scale:
+            # Benchmark data commits batch by batch (see projects_load_scale), not as one transaction.
+            demo_users_load()
             seconds = projects_load_scale(scale)
             self.stdout.write(f"Added {scale:,} synthetic demo projects in {seconds:.1f} s.")
             return
-        requests = demo_requests_load()
-        projects = demo_projects_load()
+        # One transaction: a load that fails part-way leaves nothing behind, and can simply be run again.
+        with transaction.atomic():
+            people = demo_users_load()
+            requests = demo_requests_load()
+            projects = demo_projects_load()
         self.stdout.write(
-            f"Demo data ready: {len(DEMO_PEOPLE)} demo accounts; added now: {requests} requests and "
+            f"Demo data ready: {len(people)} demo accounts; added now: {requests} requests and "
             f"{projects} projects (see README, 'Signing in')."
         )
