@@ -147,6 +147,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# The similar-project index snapshot the background worker writes and every web process opens (see
+# porth/similarity/service.py). A question never builds one, except where this is on (the test settings).
+SIMILARITY_DIR = Path(os.environ.get("SIMILARITY_DIR", VAR_DIR / "similarity"))
+SIMILARITY_BUILD_ON_QUESTION = False
+SIMILARITY_LOOK_EVERY = 1.0
+
 # Background work (e-mails) goes through Django's task API; the database backend's worker runs beside the web
 # server (`manage.py db_worker`, started by `make run`).
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -3,6 +3,9 @@
 The database is still SQLite (or PostgreSQL when DATABASE_URL is set), so the same suite runs on both.
 """
 
+import tempfile
+from pathlib import Path
+
 from .settings import *  # noqa: F403
 
 # Strong hashing costs ~0.1 s per hash; tests hash many passwords and test nothing about the cost.
@@ -19,3 +22,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Similar projects: each test run has its own snapshot folder, a question brings the snapshot up to date
+# itself (in production the background worker does), and every question looks for a newer one.
+SIMILARITY_DIR = Path(tempfile.mkdtemp(prefix="porth-similarity-"))
+SIMILARITY_BUILD_ON_QUESTION = True
+SIMILARITY_LOOK_EVERY = 0.0

@@ -7,7 +7,7 @@ from porth.accounts.models import User
 from porth.accounts.services import organisation_add_member
 from porth.directory.models import LeadershipTeam, Organisation
 from porth.portfolio import services
-from porth.similarity.service import index_reset
+from porth.similarity.service import index_forget
 
 from .conftest import PASSWORD
 
@@ -16,7 +16,7 @@ KNOWN = "Trefnu slot mewn canolfan ailgylchu"
 
 @pytest.fixture
 def known_project(site):
-    index_reset()
+    index_forget()
     owner = User.objects.create_user("owner@gwynedd.example", PASSWORD)
     organisation_add_member(user=owner, organisation=Organisation.objects.get(code="W06000002"))
     services.project_create(
@@ -34,7 +34,7 @@ def known_project(site):
         related={},
     )
     yield
-    index_reset()
+    index_forget()
 
 
 @pytest.mark.parametrize(

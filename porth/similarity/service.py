@@ -1,46 +1,42 @@
-"""The similar-project index of this process, kept up to date from the database, and the questions the
-pages ask of it. Every suggestion respects what the viewer may see: private projects never leak.
+"""Similar projects for the pages: the index snapshot every process shares, kept current by the background
+worker, and the questions the pages ask of it. Every suggestion respects what the viewer may see: private
+projects never leak.
 
-Each web process holds the index in memory. It is built from the projects on first use, and before each
-question it takes in the projects changed since it last looked (their `updated_at`), so the portfolio needs to
-know nothing about it.
+The background worker (`manage.py run_worker`, and `manage.py rebuild_similarity`) writes a snapshot of the
+index to `SIMILARITY_DIR` whenever projects have changed (`snapshot_refresh`), and points the `current` file
+at it. Web processes open the current snapshot memory-mapped (the operating system shares its pages between
+them) and look again at most once a second. No web request builds the index: with no snapshot yet, pages
+simply show no suggestions. (The test settings let a question build one, as tasks run at once in tests.)
 """
 
-import datetime
-import gc
+import json
+import os
+import shutil
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
+import numpy as np
+from django.conf import settings
+from django.db.models import Count, Max
 from django.utils import timezone
 
 from porth.accounts.permissions import memberships, sees_every_project, works_in_public_sector
 from porth.portfolio.models import Project, Visibility
 from porth.portfolio.permissions import private_project_ids, projects_visible_to
 
-from .index import LIKELY_SAME, Document, LexicalIndex
+from .index import LIKELY_SAME, BM25Index, Document
 from .models import Judgement
 
-# How often, in seconds, a process counts the documents to notice deleted projects.
-COUNT_EVERY = 60
-
-# Projects read at a time when the index is built.
-BUILD_BATCH = 5000
-
-# How far back past the newest change already seen each look reads again (see _sync).
-COMMIT_LAG = datetime.timedelta(seconds=5)
-
-# Matches scoring below this are too weak to be worth showing at all.
-SHOW_FROM = 0.12
+# The visibility of each project, kept in the snapshot as a small number.
+LABELS = {Visibility.PUBLIC: 0, Visibility.PUBLIC_SECTOR: 1, Visibility.PRIVATE: 2}
+# Snapshots kept on disk besides the current one (a process may still have an older one open).
+KEEP = 2
 
 
-class _State:
-    lock = threading.Lock()
-    index: LexicalIndex | None = None
-    visibility: dict[int, str] = {}
-    watermark = None
-    size = 0
-    counted_at = 0.0
+def _directory() -> Path:
+    return Path(settings.SIMILARITY_DIR)
 
 
 def document_text(project: Project) -> str:
@@ -49,87 +45,102 @@ def document_text(project: Project) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def _documents(projects) -> list[tuple[Document, str, object]]:
-    return [
-        (Document(key=p.pk, text=document_text(p)), p.visibility, p.updated_at)
-        for p in projects.prefetch_related("tags")
-    ]
+# Writing snapshots (the background worker) -----------------------------------------------------------
 
 
-def index_build() -> int:
-    """Build this process's index from every project now; return how many it holds."""
-    with _State.lock:
-        _build()
-        return _State.size
+def _state_of_projects() -> dict:
+    """What a snapshot must match to be current: how many projects there are and the latest change."""
+    found = Project.objects.aggregate(count=Count("pk"), changed=Max("updated_at"))
+    return {"count": found["count"], "changed": found["changed"].isoformat() if found["changed"] else ""}
 
 
-def index_reset() -> None:
-    """Forget this process's index; the next question reads every project again."""
-    with _State.lock:
-        _State.index = None
+def snapshot_refresh(*, force: bool = False, cache: dict | None = None) -> int | None:
+    """Write a new snapshot if projects changed since the current one (or `force`); return how many projects
+    it holds, or None when nothing needed doing. `cache` (kept by a long-running worker) saves analysing
+    texts that have not changed."""
+    state = _state_of_projects()
+    current = _current_meta()
+    if not force and current is not None and current.get("projects") == state:
+        return None
+    documents, labels = [], []
+    for project in Project.objects.prefetch_related("tags").order_by("pk").iterator(chunk_size=5000):
+        documents.append(Document(project.pk, document_text(project)))
+        labels.append(LABELS[project.visibility])
+    index = BM25Index()
+    index.build(documents, labels=labels, meta={"projects": state}, cache=cache)
+    _install(index)
+    return len(documents)
 
 
-def _build() -> None:
-    index = LexicalIndex()
-    documents, visibility, watermark = [], {}, None
-    for start in range(0, Project.objects.count() + 1, BUILD_BATCH):
-        batch = Project.objects.order_by("pk")[start : start + BUILD_BATCH]
-        for document, seen_by, updated_at in _documents(batch):
-            documents.append(document)
-            visibility[document.key] = seen_by
-            watermark = max(watermark, updated_at) if watermark else updated_at
-    index.build(documents)
-    _State.index, _State.visibility, _State.watermark, _State.size = (
-        index,
-        visibility,
-        watermark,
-        len(documents),
-    )
-    del documents
-    # The index holds hundreds of thousands of long-lived objects; left in the collector's generations they
-    # make every full collection walk them all, which showed as 100 ms pauses on unrelated pages.
-    gc.collect()
-    gc.freeze()
+def _install(index: BM25Index) -> None:
+    """Save the snapshot beside the others and point `current` at it in one rename, then tidy old ones."""
+    directory = _directory()
+    directory.mkdir(parents=True, exist_ok=True)
+    name = f"snapshot-{time.time_ns()}"
+    building = directory / f".{name}.building"
+    index.save(building)
+    building.rename(directory / name)
+    pointer = directory / f".current.{os.getpid()}"
+    pointer.write_text(name, encoding="utf-8")
+    pointer.replace(directory / "current")
+    old = sorted(p for p in directory.glob("snapshot-*") if p.name != name)
+    for stale in old[:-KEEP] if len(old) > KEEP else []:
+        shutil.rmtree(stale, ignore_errors=True)
 
 
-def _sync() -> None:
-    """Take in the projects changed since the last look (an indexed lookup on updated_at). Deleted projects
-    are noticed by counting, which reads every row, so that is done at most once a minute."""
-    if _State.index is None or _State.watermark is None:
-        _build()
-        return
-    now = time.monotonic()
-    if now - _State.counted_at > COUNT_EVERY:
-        _State.counted_at = now
-        if Project.objects.count() < _State.size:
-            _build()
-            return
-    # A save's time is taken before its transaction commits, so look a little way back past the watermark.
-    changed = Project.objects.filter(updated_at__gt=_State.watermark - COMMIT_LAG)
-    for document, seen_by, updated_at in _documents(changed):
-        if document.key not in _State.visibility:
-            _State.size += 1
-        _State.index.add(document)
-        _State.visibility[document.key] = seen_by
-        _State.watermark = max(_State.watermark, updated_at)
+def _current_name() -> str | None:
+    try:
+        return (_directory() / "current").read_text(encoding="utf-8").strip() or None
+    except FileNotFoundError:
+        return None
 
 
-def _allowed_for(user):
-    """A quick first filter from the index's own copy of each project's visibility. The database has the
-    last word: suggestions are checked again against it before anyone sees them."""
-    mine = memberships(user)
-    staff = sees_every_project(user)
-    private_ok = set(private_project_ids(user, mine))
+def _current_meta() -> dict | None:
+    name = _current_name()
+    if name is None:
+        return None
+    try:
+        return json.loads((_directory() / name / "meta.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
 
-    def allowed(key: int) -> bool:
-        seen_by = _State.visibility.get(key)
-        if seen_by == Visibility.PUBLIC or staff:
-            return True
-        if seen_by == Visibility.PUBLIC_SECTOR:
-            return mine.public_servant
-        return key in private_ok
 
-    return allowed
+# Reading snapshots (every process) -------------------------------------------------------------------
+
+
+class _Open:
+    lock = threading.Lock()
+    index: BM25Index | None = None
+    name: str | None = None
+    looked_at = 0.0
+
+
+def current_index() -> BM25Index | None:
+    """The snapshot in force for this process, opened memory-mapped; None until the worker has written one."""
+    with _Open.lock:
+        now = time.monotonic()
+        # A web process looks for a newer snapshot at most once a second (settings.SIMILARITY_LOOK_EVERY).
+        if _Open.index is not None and now - _Open.looked_at < settings.SIMILARITY_LOOK_EVERY:
+            return _Open.index
+        _Open.looked_at = now
+        if settings.SIMILARITY_BUILD_ON_QUESTION:
+            snapshot_refresh()
+        name = _current_name()
+        if name is not None and name != _Open.name:
+            try:
+                _Open.index, _Open.name = BM25Index.load(_directory() / name), name
+            except FileNotFoundError:  # tidied away between reading `current` and opening it
+                _Open.looked_at = 0.0
+        return _Open.index
+
+
+def index_forget() -> None:
+    """Forget the snapshot this process has open (tests that change projects under it)."""
+    with _Open.lock:
+        _Open.index, _Open.name, _Open.looked_at = None, None, 0.0
+
+
+# Questions -------------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -144,8 +155,27 @@ class Suggestion:
         return self.score >= LIKELY_SAME
 
 
+def _mask(user, index: BM25Index, exclude: set[int]):
+    """Which of the snapshot's projects the user may be shown: from each project's visibility as the snapshot
+    has it. The database has the last word: suggestions are checked against it again before anyone sees
+    them (a project made private since the snapshot never shows)."""
+    if sees_every_project(user):
+        mask = np.ones(len(index), dtype=bool)
+    else:
+        labels = np.asarray(index.labels)
+        mask = labels == LABELS[Visibility.PUBLIC]
+        if memberships(user).public_servant:
+            mask |= labels == LABELS[Visibility.PUBLIC_SECTOR]
+        for key in private_project_ids(user, memberships(user)):
+            if (slot := index.slot_of(key)) is not None:
+                mask[slot] = True
+    for key in exclude:
+        if (slot := index.slot_of(key)) is not None:
+            mask[slot] = False
+    return mask
+
+
 def _suggestions(user, matches) -> list[Suggestion]:
-    matches = [m for m in matches if m.score >= SHOW_FROM]
     visible = projects_visible_to(user).filter(pk__in=[m.key for m in matches])
     projects = {p.pk: p for p in visible.select_related("owner_organisation", "lead_team")}
     working = works_in_public_sector(user)
@@ -167,24 +197,19 @@ def judged_with(project_id: int) -> set[int]:
 
 def similar_to_project(user, project: Project, k: int = 5) -> list[Suggestion]:
     """Projects like this one that the user may see, leaving out pairs someone has already judged."""
-    with _State.lock:
-        _sync()
-        if project.pk not in _State.visibility:
-            _State.index.add(Document(key=project.pk, text=document_text(project)))
-            _State.visibility[project.pk] = project.visibility
-        matches = _State.index.similar_to(project.pk, k=k + 5, allowed=_allowed_for(user))
-    skip = judged_with(project.pk) | {project.pk}
-    return _suggestions(user, [m for m in matches if m.key not in skip])[:k]
+    index = current_index()
+    if index is None:
+        return []
+    mask = _mask(user, index, judged_with(project.pk) | {project.pk})
+    return _suggestions(user, index.suggest(document_text(project), k + 3, mask))[:k]
 
 
 def similar_to_text(user, text: str, k: int = 5, exclude: tuple[int, ...] = ()) -> list[Suggestion]:
     """Projects like a description being written, that the user may see."""
-    if not text.strip():
+    index = current_index()
+    if index is None or not text.strip():
         return []
-    with _State.lock:
-        _sync()
-        matches = _State.index.query(text, k=k + 5, exclude=exclude, allowed=_allowed_for(user))
-    return _suggestions(user, matches)[:k]
+    return _suggestions(user, index.suggest(text, k + 3, _mask(user, index, set(exclude))))[:k]
 
 
 def judgement_record(*, user, project: Project, other: Project, verdict: str) -> Judgement:
@@ -218,13 +243,13 @@ def team_clusters(user, team) -> list[list[Project]]:
 
     Pairs scoring at least LIKELY_SAME are joined (pairs someone judged 'not related' are not), and joined
     pairs grow into groups; only groups spanning more than one owner organisation are kept."""
+    index = current_index()
+    if index is None:
+        return []
     visible = projects_visible_to(user, Project.objects.for_team(team)).exclude(phase="retired")
     owners = dict(
         visible.order_by("-last_update_at").values_list("pk", "owner_organisation_id")[:CLUSTER_LIMIT]
     )
-    with _State.lock:
-        _sync()
-        index = _State.index
     pairs = index.pairs_among(list(owners), LIKELY_SAME)
     unrelated = set(
         Judgement.objects.filter(verdict=Judgement.Verdict.UNRELATED, first_id__in=owners).values_list(

@@ -37,8 +37,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
+
+import simplemma
+
+from porth.core import lemmas
 
 # Longer text is cut: a description is a title and a summary, and a hostile megabyte must not cost seconds.
 MAX_TEXT_CHARS = 20_000
@@ -102,7 +107,16 @@ caerphilly; caerffili; blaenau gwent; torfaen; tor faen; monmouthshire; sir fynw
 betsi cadwaladr; hywel dda; swansea bay; bae abertawe; cardiff and vale; caerdydd a r fro; cwm taf
 morgannwg; cwm taf; aneurin bevan; powys teaching; addysgu powys; eryri; snowdonia; bannau brycheiniog;
 brecon beacons; pembrokeshire coast; arfordir penfro; north wales; gogledd cymru; south wales; de cymru;
-mid and west wales; canolbarth a gorllewin cymru; west wales; gorllewin cymru
+mid and west wales; canolbarth a gorllewin cymru; west wales; gorllewin cymru;
+transport for wales; trafnidiaeth cymru; social care wales; gofal cymdeithasol cymru; natural resources wales;
+cyfoeth naturiol cymru; careers wales; gyrfa cymru; sport wales; chwaraeon cymru; arts council of wales;
+cyngor celfyddydau cymru; qualifications wales; cymwysterau cymru; digital health and care wales;
+iechyd a gofal digidol cymru; public health wales; iechyd cyhoeddus cymru; centre for digital public services;
+canolfan gwasanaethau cyhoeddus digidol; welsh local government association; cymdeithas llywodraeth leol
+cymru; nhs wales; gig cymru; nhs wales executive; gweithrediaeth gig cymru; welsh ambulance service;
+gwasanaeth ambiwlans cymru; velindre; felindre; audit wales; archwilio cymru; health education and
+improvement wales; addysg a gwella iechyd cymru; data cymru; digital communities wales; cymunedau digidol
+cymru; cwmpas; cdps; cgcd; wlga; cllc; dhcw; heiw; nwssp
 """
 
 # The bilingual glossary: one concept per line, "concept: english forms | welsh forms". Forms are written in
@@ -146,10 +160,10 @@ paper: paper, paper based, printed | papur, papurau
 school: school, schools | ysgol, ysgolion
 primary: primary, reception, infant, junior | cynradd
 secondary: secondary, high school | uwchradd, ysgol uwchradd
-nursery: nursery, early years | meithrin, blynyddoedd cynnar, addysg gynnar
+nursery: nursery, early years | ysgol feithrin, blynyddoedd cynnar, addysg gynnar, gofal plant
 admissions: admission, admissions, school place, school places | derbyniadau, derbyn i ysgolion,
   lle mewn ysgol, lleoedd ysgol
-apply: apply, application, applications, applicant, applicants, request, requests, claim, claims |
+apply: apply, application, applications, applicant, applicants, claim, claims |
   gwneud cais, cais, ceisiadau, ymgeisydd, ymgeiswyr, hawlio
 pupil: pupil, pupils, learner, learners, student, students | disgybl, disgyblion, dysgwr, dysgwyr,
   myfyriwr, myfyrwyr
@@ -196,7 +210,7 @@ home: home, homes, house, houses, household, households | cartref, cartrefi, tŷ
 housing: housing, council housing, social housing, tenancy | tai cyngor, tai cymdeithasol, tenantiaeth
 tenant: tenant, tenants | tenant, tenantiaid
 landlord: landlord, landlords | landlord, landlordiaid
-repair: repair, repairs, repaired, fix, fixed, mend | atgyweirio, atgyweiriad, atgyweiriadau, trwsio,
+repair: repair, repairs, repaired, mend | atgyweirio, atgyweiriad, atgyweiriadau, trwsio,
   gwaith trwsio, gwaith atgyweirio
 homeless: homeless, homelessness | digartref, digartrefedd
 register: register, registration, sign up, signing up, enrol, enrolment | cofrestru, cofrestr, cofrestriad,
@@ -226,8 +240,8 @@ notify: notify, notification, notifications, alert, alerts | hysbysu, hysbysiad,
 warning: warning, warnings, early warning | rhybudd, rhybuddion
 decision: decision, decisions, outcome, outcomes, result, results | penderfyniad, penderfyniadau,
   canlyniad, canlyniadau
-planning: planning, planning application, planning applications | cynllunio, cais cynllunio,
-  ceisiadau cynllunio
+planning: planning application, planning applications, planning permission, town planning | cais cynllunio,
+  ceisiadau cynllunio, caniatâd cynllunio
 development plan: local development plan, development plan | cynllun datblygu lleol, cynllun datblygu
 building control: building control, building regulations | rheoli adeiladu, rheoliadau adeiladu
 neighbour: neighbour, neighbours, neighbouring | cymydog, cymdogion
@@ -314,8 +328,7 @@ river: river, rivers, river level, river levels, water level, water levels | afo
   lefelau afonydd, lefel dŵr, lefelau dŵr
 sensor: sensor, sensors | synhwyrydd, synwyryddion
 risk: risk, risks | perygl, risg
-area: area, areas, region, local area, community, communities, neighbourhood | ardal, ardaloedd, rhanbarth,
-  cymuned, cymunedau
+area: area, areas, region, local area, neighbourhood | ardal, ardaloedd, rhanbarth
 dashboard: dashboard, dashboards | dangosfwrdd, dangosfyrddau
 data: data, dataset, datasets, open data | data, setiau data, data agored
 incident: incident, incidents | digwyddiad, digwyddiadau
@@ -358,11 +371,119 @@ cancel: cancel, cancellation, cancellations, change, rebook | canslo, newid, ail
 confirm: confirm, confirmation, confirmed | cadarnhau, cadarnhad
 missed: missed, did not attend, no show, no shows | a gollwyd, colli, methu
 shop: one stop shop, one stop shops, reception desk | siop un stop, siopau un stop, desg y dderbynfa
-lost: lost, stolen, replacement, replace lost | wedi'i golli, wedi'i ddwyn, un newydd yn ei le
+lost: lost, stolen, replace lost | wedi'i golli, wedi'i ddwyn, un newydd yn ei le
 manager: manager, managers | rheolwr, rheolwyr
 record: record, records, recording | cofnod, cofnodion, cofnodi
 tablet: tablet, tablets, handheld, handheld device, handheld devices | llechen, llechi, dyfais law
+community: community, communities, community group, community groups | cymuned, cymunedau, grŵp cymunedol,
+  grwpiau cymunedol
+skills: skill, skills, skilled, capability, capabilities | sgil, sgiliau, gallu, galluoedd
+digital skills: digital skills, digital literacy, digital confidence | sgiliau digidol, llythrennedd digidol,
+  hyder digidol
+standard: standard, standards | safon, safonau
+service standard: service standard, service standards, digital service standards | safon gwasanaeth, safonau
+  gwasanaeth, safonau gwasanaethau digidol
+assessment service: service assessment, service assessments, assurance, peer review | asesiad gwasanaeth,
+  asesiadau gwasanaeth, sicrwydd, adolygiad gan gymheiriaid
+inclusion: inclusion, included, inclusive | cynhwysiant, cynhwysol
+exclusion: exclusion, excluded, digitally excluded | allgáu, allgau, wedi'u hallgáu, allgáu digidol
+fund: fund, funds, funded, funding fund, investment | cronfa, cronfeydd, ariannu, ariannwyd, buddsoddiad
+review: review, reviews, reviewed, landscape review, evaluation, evaluate | adolygiad, adolygiadau,
+  adolygu, gwerthusiad, gwerthuso
+strategy: strategy, strategies, strategic, roadmap | strategaeth, strategaethau, strategol, map ffordd
+research: research, researcher, researchers, user research, insight, insights | ymchwil, ymchwilydd,
+  ymchwilwyr, ymchwil defnyddwyr, mewnwelediad
+content: content, content design, content designer, wording, plain language, plain english | cynnwys,
+  dylunio cynnwys, dylunydd cynnwys, iaith glir, cymraeg clir
+discovery: discovery, discoveries, explore, exploring, exploratory | darganfod, cam darganfod, archwilio
+design: design, designs, designer, designers, designing, redesign | dylunio, dyluniad, dylunydd, dylunwyr,
+  ailddylunio, ailgynllunio
+service design: service design, service designer, user centred, user-centred, human centred | dylunio
+  gwasanaethau, dylunydd gwasanaethau, canolbwyntio ar y defnyddiwr, canolbwyntio ar bobl
+user needs: user need, user needs, needs of users | anghenion defnyddwyr, angen defnyddwyr
+pattern: pattern, patterns, component, components, design system | patrwm, patrymau, cydran, cydrannau, system
+  ddylunio
+practice: community of practice, communities of practice, peer group, network, networks | cymuned ymarfer,
+  cymunedau ymarfer, grŵp cymheiriaid, rhwydwaith, rhwydweithiau
+good practice: good practice, best practice, lessons learned, case study, case studies | arfer da, arferion
+  da, gwersi a ddysgwyd, astudiaeth achos, astudiaethau achos
+share: share, sharing, shared, reuse, reusable, reused | rhannu, a rennir, ailddefnyddio
+leadership: leadership, leader, leaders, senior leader, senior leaders, executive, executives, chief executive
+  | arweinyddiaeth, arweinydd, arweinwyr, uwch arweinwyr, uwch swyddogion, prif weithredwr
+lead: lead, leading, led | arwain
+agile: agile, sprint, sprints, iterate, iterative | ystwyth, sbrint, sbrintiau, iteru
+transformation: transformation, transform, transforming, modernise, modernising, modernisation | trawsnewid,
+  trawsnewidiad, moderneiddio
+modern: modern | modern, cyfoes
+public service: public service, public services | gwasanaeth cyhoeddus, gwasanaethau cyhoeddus
+public: public | cyhoeddus
+national: national, nationally, all wales, all-wales, wales wide, across wales | cenedlaethol, cymru gyfan,
+  ledled cymru
+framework: framework, frameworks | fframwaith, fframweithiau
+guidance: guidance, guide, guides, manual, handbook, toolkit | canllaw, canllawiau, llawlyfr, pecyn cymorth
+accessibility: accessibility, accessible, wcag, screen reader, screen readers | hygyrchedd, hygyrch,
+  darllenydd sgrin, darllenwyr sgrin
+cyber: cyber, cyber security, cybersecurity, cyber attack, ransomware | seiber, seiberddiogelwch, diogelwch
+  seiber, ymosodiad seiber
+security: security, secure, securely | diogelwch gwybodaeth, diogel
+cloud: cloud, hosting, hosted, data centre, data centres | cwmwl, lletya, canolfan ddata, canolfannau data
+network connection: broadband, connectivity, connection, connections, fibre, full fibre, gigabit, 4g, 5g,
+  mobile signal, wifi, wi-fi | band eang, cysylltedd, cysylltiad, cysylltiadau, ffibr, ffibr llawn, signal
+  ffôn symudol, wifi
+device: device, devices, laptop, laptops, computer, computers | dyfais, dyfeisiau, gliniadur, gliniaduron,
+  cyfrifiadur, cyfrifiaduron
+software: software, application software, licence software | meddalwedd
+automation: automation, automate, automated, robotic process automation, rpa, software robot, software
+  robots, bots | awtomeiddio, awtomatig, awtomeiddio prosesau robotig, robot meddalwedd
+artificial intelligence: artificial intelligence, ai, machine learning, generative ai, large language model,
+  copilot | deallusrwydd artiffisial, dysgu peirianyddol, deallusrwydd artiffisial cynhyrchiol
+voice: voice, speech, speech recognition, interactive voice response, ivr, voice assistant | llais, lleferydd,
+  adnabod lleferydd, ymateb llais rhyngweithiol
+pilot: pilot, pilots, piloting, trial, trials, trialling, test, tests | peilot, cynllun peilot, treial,
+  treialon, treialu, prawf
+interoperability: interoperability, integration, integrate, integrated, joined up | rhyngweithredu,
+  integreiddio, integredig, cydgysylltiedig
+case management: case management, case management system, case system | rheoli achosion,
+  system rheoli achosion
+prescribing: prescribing, prescribe, prescription, prescriptions, medicines, medication, medicine, epma |
+  rhagnodi, presgripsiwn, presgripsiynau, meddyginiaeth, meddyginiaethau
+electronic: electronic, electronically, paperless, e- | electronig, di-bapur
+monitor: monitor, monitoring, monitored, remote monitoring | monitro, monitro o bell
+telecare: telecare, telehealth, technology enabled care, pendant alarm, care alarm, lifeline | teleofal,
+  teleiechyd, gofal wedi'i alluogi gan dechnoleg, larwm gofal, larwm crog
+video: video, video call, video calls, video consultation, video consultations | fideo, galwad fideo,
+  galwadau fideo, ymgynghoriad fideo
+portal: portal, self service, self-service | porth, hunanwasanaeth
+personal information: personal information, personal data, sharing personal information, information
+  sharing | gwybodaeth bersonol, data personol, rhannu gwybodaeth bersonol, rhannu gwybodaeth
+agreement: agreement, agreements, protocol, protocols, accord | cytundeb, cytundebau, protocol, protocolau
+workforce planning: workforce planning, workforce plan | cynllunio'r gweithlu, cynllun gweithlu
+apprenticeship: apprenticeship, apprenticeships, apprentice, apprentices, graduate scheme | prentisiaeth,
+  prentisiaethau, prentis, prentisiaid, cynllun graddedigion
+maturity: maturity, digital maturity, self assessment, self-assessment | aeddfedrwydd, aeddfedrwydd digidol,
+  hunanasesiad, hunanasesu
+procurement framework: supplier framework, procurement framework | fframwaith caffael
+open source: open source, code, github, source code | cod agored, ffynhonnell agored, cod ffynhonnell
+api: api, apis, interface, interfaces | api, rhyngwyneb, rhyngwynebau
+address data: address data, gazetteer, llpg, uprn | data cyfeiriadau, rhestr cyfeiriadau
+dashboard data: analytics, analysis, insight dashboard, performance data | dadansoddi, dadansoddiad, data
+  perfformiad
+recruitment campaign: recruitment campaign, job portal, jobs portal, job board | ymgyrch recriwtio, porth
+  swyddi, hysbysebu swyddi
+social care workforce: care worker, care workers, social care workforce, care workforce | gweithiwr gofal,
+  gweithwyr gofal, gweithlu gofal cymdeithasol, gweithlu gofal
+young carer: young carer, young carers | gofalwr ifanc, gofalwyr ifanc
+nappy: nappy, nappies, incontinence, absorbent hygiene products, hygiene waste | cewyn, cewynnau,
+  anymataliaeth, cynhyrchion hylendid amsugnol, gwastraff hylendid
+sort: kerbside sort, kerbside, sorting, separate, separated | didoli wrth ymyl y ffordd, didoli, ar wahân
 """
+
+
+# Words spelt the same in both languages with different meanings: a form in one language's glossary is not
+# matched in the other language's text ("offer" is equipment in Welsh, a proposal in English).
+FALSE_FRIENDS = frozenset(
+    ("offer", "term", "termau", "plant", "ward", "dim", "man", "ton", "hen", "tan", "pen")
+)
 
 
 @dataclass(frozen=True)
@@ -385,6 +506,20 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´":
 _WORD = re.compile(r"'?[^\W_]+")
 # Where a description changes sentence, or a bilingual title changes language.
 _SEGMENT_BREAK = re.compile(r"[.!?;:\n\r|()\[\]]+|\s[/–—-]\s|\s/|/\s")
+
+
+# The acronyms of the text being analysed (lower-cased), which word_key leaves alone.
+_acronyms: ContextVar[frozenset[str]] = ContextVar("acronyms", default=frozenset())
+_ACRONYM = re.compile(r"\b(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Z][A-Za-z]{1,7}\b")
+
+
+def acronyms(text: str) -> frozenset[str]:
+    """Words written mostly in capitals, with two or more of them ("CDPS", "NHS", "CLlLC"), lower-cased."""
+    found = set()
+    for word in _ACRONYM.findall(text[:MAX_TEXT_CHARS]):
+        if sum(c.isupper() for c in word) * 2 >= len(word):
+            found.add(word.lower())
+    return frozenset(found)
 
 
 def words(text: str) -> list[str]:
@@ -483,16 +618,25 @@ def stem(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def english_key(word: str) -> str:
-    return stem(fold(word))
+    """An English word's Snowball stem ("bookings", "booked" → "book"; "accessibility" → "access")."""
+    return lemmas.english_stem(word)
 
 
 @lru_cache(maxsize=200_000)
 def welsh_key(word: str) -> str:
+    """A Welsh word's dictionary form from simplemma's Welsh lemmatiser, which undoes mutations and plurals
+    ("ngwasanaethau" → "gwasanaeth", "dyllau" → "twll"). A word the lemmatiser does not know falls back to the
+    mutation classes and the light stemmer above, so its mutated forms still meet."""
+    if simplemma.is_known(word, lang="cy"):
+        return lemmas.welsh_lemma(word)
     return stem(demutate(fold(word)))
 
 
 def word_key(word: str, previous: str, welsh: bool) -> str:
-    """The key of one word (lower case, accents kept) in a Welsh or an English segment."""
+    """The key of one word (lower case, accents kept) in a Welsh or an English segment. An acronym (written
+    with two or more capitals, "CDPS", "CLlLC") is never mutated or stemmed: it is its own key."""
+    if word in _acronyms.get():
+        return fold(word)
     if welsh:
         return welsh_key(strip_h_prothesis(word, previous))
     return english_key(word)
@@ -564,7 +708,8 @@ def phrase_tables(concepts: bool = True) -> dict[str, _Phrases]:
                 _add(table, phrase, welsh, concept)
         for concept, english, welsh_forms in glossary:
             for phrase in english if welsh else welsh_forms:
-                _add(table, phrase, welsh, concept)
+                if phrase not in FALSE_FRIENDS:
+                    _add(table, phrase, welsh, concept)
         for entries in table.values():
             entries.sort(key=lambda entry: -len(entry[0]))
         own = [form for _, english, welsh_forms in glossary for form in (welsh_forms if welsh else english)]
@@ -662,8 +807,12 @@ def analyse(text: str, *, fold_mode: str = "auto", concepts: bool = True) -> lis
     "none"; `concepts=False` leaves out the bilingual glossary. Both exist for the benchmark's ablation."""
     tables = phrase_tables(concepts)
     tokens = []
-    for segment, welsh in _segments(text, fold_mode, concepts):
-        tokens.extend(_segment_tokens(segment, welsh, tables["cy" if welsh else "en"]))
+    marker = _acronyms.set(acronyms(text))
+    try:
+        for segment, welsh in _segments(text, fold_mode, concepts):
+            tokens.extend(_segment_tokens(segment, welsh, tables["cy" if welsh else "en"]))
+    finally:
+        _acronyms.reset(marker)
     return tokens
 
 

@@ -19,9 +19,9 @@ RECYCLING_CY = {
 
 @pytest.fixture(autouse=True)
 def fresh_index():
-    service.index_reset()
+    service.index_forget()
     yield
-    service.index_reset()
+    service.index_forget()
 
 
 @pytest.fixture
@@ -60,6 +60,8 @@ def test_an_english_project_finds_the_welsh_one_with_the_words_in_common(people)
         people["owner"],
         title_en="Council tax single person discount",
         summary_en="Apply online for the single person discount on council tax.",
+        title_cy="",
+        summary_cy="",
     )
     suggestions = service.similar_to_project(people["swansea"], english)
     assert suggestions and suggestions[0].project == welsh
@@ -140,3 +142,18 @@ def _org(code):
     from porth.directory.models import Organisation
 
     return Organisation.objects.get(code=code)
+
+
+def test_no_question_builds_the_index_outside_tests(people, settings, tmp_path):
+    """In production a question only opens the snapshot the background worker wrote; with none, nothing."""
+    settings.SIMILARITY_BUILD_ON_QUESTION = False
+    settings.SIMILARITY_DIR = tmp_path / "similarity"
+    service.index_forget()
+    target = make_project(people["owner"])
+    question = "Book a slot at the recycling centre"
+    assert service.similar_to_text(people["public"], question) == []
+    assert not settings.SIMILARITY_DIR.exists(), "a question must not write a snapshot"
+    assert service.snapshot_refresh() == 1
+    assert [s.project for s in service.similar_to_text(people["public"], question)] == [target]
+    assert service.snapshot_refresh() is None, "nothing changed, nothing rebuilt"
+    assert len(list(settings.SIMILARITY_DIR.glob("snapshot-*"))) == 1

@@ -11,9 +11,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture(autouse=True)
 def fresh_index():
-    service.index_reset()
+    service.index_forget()
     yield
-    service.index_reset()
+    service.index_forget()
 
 
 @pytest.fixture
