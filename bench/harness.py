@@ -79,7 +79,7 @@ def _wait_until_up(port: int, timeout: float = 30.0) -> None:
     while time.monotonic() < deadline:
         with contextlib.suppress(OSError):
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=2)
-            connection.request("GET", "/healthz")
+            connection.request("GET", "/robots.txt")  # up; /healthz also wants the worker
             if connection.getresponse().status == 200:
                 return
         time.sleep(0.2)

@@ -4,11 +4,12 @@ from django.urls import include, path
 
 from config.api import api
 from porth.core import views as core_views
+from porth.site import views as site_views
 
 # Pages exist in English at / and in Welsh at /cy/; the address says the language, so a link always opens
 # in the language it was shared in.
 urlpatterns = [
-    path("healthz", core_views.healthz, name="healthz"),
+    path("healthz", site_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots, name="robots"),
     path("api/v1/docs", core_views.api_docs_redirect, name="api-docs-redirect"),
     path("api/v1/", api.urls),

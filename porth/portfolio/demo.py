@@ -509,15 +509,15 @@ def _requests_add(
             kind=rng.choice(CollaborationRequest.Kind.values),
             message=rng.choice(content.request_messages[language]),
         )
-        if state == CollaborationRequest.State.PENDING:
-            asked_at = now - _days(rng, 0, 14)
-        else:
+        pending = state == CollaborationRequest.State.PENDING
+        ask.created_at = max(
+            now - (_days(rng, 0, 14) if pending else _days(rng, 2, 44)), p.project.created_at
+        )
+        if not pending:
             accept = state == CollaborationRequest.State.ACCEPTED
             reply = content.request_replies[state]
             ask = services.collaboration_decide(ask=ask, user=p.owners[0], accept=accept, reply=reply)
-            ask.decided_at = now - _days(rng, 1, 30)
-            asked_at = ask.decided_at - _days(rng, 1, 14)
-        ask.created_at = max(asked_at, p.project.created_at)
+            ask.decided_at = ask.created_at + (now - ask.created_at) * rng.random()
         asks.append(ask)
     return asks
 

@@ -114,6 +114,16 @@ def test_demo_projects_have_partners_tags_goals_and_requests(demo_portfolio):
     assert states == set(CollaborationRequest.State.values)
 
 
+def test_demo_requests_are_asked_after_the_project_was_added_and_answered_after_they_were_asked(
+    demo_portfolio,
+):
+    asks = CollaborationRequest.objects.select_related("project")
+    assert asks.count() >= 10
+    for ask in asks:
+        assert ask.project.created_at <= ask.created_at
+        assert ask.decided_at is None or ask.created_at <= ask.decided_at
+
+
 def test_only_council_projects_name_council_services(demo_portfolio):
     with_services = Project.objects.filter(services__isnull=False).distinct()
     assert with_services.exists()
