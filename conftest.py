@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import caches
 from django.utils import translation
 
 from porth.accounts.models import Role, User
@@ -13,6 +14,12 @@ def reference(db):
     """The shipped reference facts (organisations, teams, standards, well-being goals) and the shipped
     routing rules, loaded for real."""
     return reference_load_all()
+
+
+@pytest.fixture(autouse=True)
+def no_rate_limit_counts():
+    """Each test starts with no requests counted against the rate limits (porth.core.limits)."""
+    caches["limits"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -8,7 +8,11 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+
+from config.sso import providers_from_env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("PORTH_VAR_DIR", BASE_DIR / "var"))
@@ -33,10 +37,19 @@ def local_secret_key() -> str:
 
 
 DEBUG = env_bool("DEBUG")
+# PORTH_DEPLOYMENT=production: a real service. It refuses to start without a SECRET_KEY and a SITE_URL, and
+# the HTTPS settings default to on (each can still be set from the environment, see README "Configuration").
+PRODUCTION = os.environ.get("PORTH_DEPLOYMENT", "local").strip().lower() == "production"
+if PRODUCTION:
+    for required in ("SECRET_KEY", "SITE_URL", "ALLOWED_HOSTS"):
+        if not os.environ.get(required):
+            raise ImproperlyConfigured(f"PORTH_DEPLOYMENT=production needs {required} to be set.")
 SECRET_KEY = os.environ.get("SECRET_KEY") or local_secret_key()
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The one address every link Porth writes starts with: e-mails, exports, feeds, the API and the open data.
+# Locally it follows PORT, as `make run` does.
+SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}").rstrip("/")
 
 INSTALLED_APPS = [
     "porth.core",
@@ -49,6 +62,13 @@ INSTALLED_APPS = [
     "porth.portfolio",
     "porth.similarity",
     "simple_history",
+    "ninja",  # for its own copy of Swagger UI's files: the API docs load nothing from a CDN
+    "csp",
+    "django_ratelimit",
+    "allauth",
+    "allauth.account",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django_tasks",
     "django_tasks_db",
     "django.contrib.admin",
@@ -63,14 +83,21 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "porth.core.middleware.ApiLanguageMiddleware",
+    "porth.core.middleware.UnprefixedLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the language and the user are known, so that its refusals are pages in the reader's language.
+    "porth.core.middleware.RequestGuardMiddleware",
+    "porth.core.middleware.ApiRateLimitMiddleware",
+    "porth.accounts.api_auth.ApiTokenMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -119,7 +146,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",  # single sign-on (OpenID Connect)
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -173,12 +203,76 @@ SUPPORT_EMAIL = os.environ.get("SUPPORT_EMAIL", "porth@localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Porth <porth@localhost>")
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES")
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_FAILURE_VIEW = "porth.core.views.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if env_bool("BEHIND_TLS_PROXY"):
+    # The proxy in front terminates TLS and says so; only set this when it strips the header from clients.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Caches. "default" is shared by every process (a database table, made by `setup_local`), for figures that
+# are expensive to work out. "limits" counts requests for the rate limits in files, so that counting writes
+# nothing to the database on a busy path. No memcached or Redis is needed.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "porth_cache"},
+    "limits": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": VAR_DIR / "limits",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+}
+# Rate limits (django-ratelimit; the limits themselves are in porth/core/limits.py). A file cache's increment
+# is not atomic, so requests racing within the same moment can each be counted once less: a flood is still
+# stopped within a few requests of the limit, which is what the limits are for.
+RATELIMIT_USE_CACHE = "limits"
+PORTH_API_RATE = os.environ.get("PORTH_API_RATE", "300/m")
+RATELIMIT_VIEW = "porth.core.views.rate_limited"
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+# Behind a proxy, the client's address is the first in X-Forwarded-For (set RATELIMIT_IP_META_KEY there).
+if os.environ.get("RATELIMIT_IP_META_KEY"):
+    RATELIMIT_IP_META_KEY = os.environ["RATELIMIT_IP_META_KEY"]
+
+# Single sign-on by OpenID Connect (django-allauth), providers from PORTH_OIDC_PROVIDERS (see config/sso.py).
+# Porth's own pages sign people in with a password and register them; allauth does only the single sign-on.
+SSO = providers_from_env(os.environ.get("PORTH_OIDC_PROVIDERS", ""))
+SOCIALACCOUNT_ONLY = True
+SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": SSO.allauth_apps, "OAUTH_PKCE_ENABLED": True}}
+SOCIALACCOUNT_ADAPTER = "porth.accounts.sso.SocialAccountAdapter"
+ACCOUNT_ADAPTER = "porth.accounts.sso.AccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = True
+SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
+SOCIALACCOUNT_EMAIL_REQUIRED = True
+# Linking to an existing account by address is done by Porth (porth/accounts/sso.py), for trusted domains only.
+SOCIALACCOUNT_STORE_TOKENS = False
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_RATE_LIMITS = False  # Porth's own limits apply (porth/core/limits.py)
+
+# Content-Security-Policy (django-csp): scripts, styles and images only from Porth itself, no inline script.
+# Sign-in forms may send people on to the single sign-on providers.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF, *SSO.origins],
+        "frame-ancestors": [NONE],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,8 @@
+from allauth.socialaccount import views as sso_views
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from config.api import api
 from porth.core import views as core_views
@@ -13,6 +15,14 @@ urlpatterns = [
     path("robots.txt", core_views.robots, name="robots"),
     path("api/v1/docs", core_views.api_docs_redirect, name="api-docs-redirect"),
     path("api/v1/", api.urls),
+    # Single sign-on (django-allauth): addresses without a language, because each provider is told one
+    # callback address. The pages answer in the language the person started in (see SsoLanguageMiddleware).
+    # Only the sign-in flow is exposed, not allauth's own account pages.
+    path("auth/", include("allauth.socialaccount.providers.openid_connect.urls")),
+    path("auth/login/cancelled/", sso_views.login_cancelled, name="socialaccount_login_cancelled"),
+    path("auth/login/error/", sso_views.login_error, name="socialaccount_login_error"),
+    path("auth/signup/", sso_views.signup, name="socialaccount_signup"),
+    path("auth/sign-in/", RedirectView.as_view(pattern_name="accounts:sign-in"), name="account_login"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("porth.directory.urls")),

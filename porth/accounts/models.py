@@ -7,7 +7,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from porth.directory.models import LeadershipTeam, Organisation
+from porth.directory.models import LeadershipTeam, Organisation, SourcedFact
 
 
 class UserManager(BaseUserManager):
@@ -62,10 +62,28 @@ class User(AbstractBaseUser, PermissionsMixin):
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
 
+    def save(self, *args, **kwargs):
+        # A new password (a reset, a change, or an administrator setting one) ends every API token made
+        # before it: whoever held the old password may have made one.
+        if self.pk and self._password is not None:
+            self.api_tokens.all().delete()
+        super().save(*args, **kwargs)
+
+    @property
+    def email_domain(self) -> str:
+        return self.email.rsplit("@", 1)[-1].lower()
+
 
 class Role(models.TextChoices):
     MEMBER = "member", _("Member")
     ADMINISTRATOR = "administrator", _("Administrator")
+
+
+class JoinedBy(models.TextChoices):
+    ADDED = "added", _("added by an administrator")
+    EMAIL_DOMAIN = "email_domain", _("registered with a work e-mail address")
+    SINGLE_SIGN_ON = "sso", _("signed in through the organisation's single sign-on")
+    REQUEST = "request", _("asked to join, and was accepted")
 
 
 class OrganisationMembership(models.Model):
@@ -74,6 +92,9 @@ class OrganisationMembership(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="organisation_memberships")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    joined_by = models.CharField(
+        _("how they joined"), max_length=20, choices=JoinedBy.choices, default="added"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -108,6 +129,61 @@ class TeamMembership(models.Model):
 
     def __str__(self):
         return f"{self.user} - {self.team} ({self.role})"
+
+
+class OrganisationDomain(SourcedFact):
+    """An e-mail domain an organisation's people use. An address there, once confirmed, makes its owner a
+    member. A shared domain (several NHS Wales bodies use one) asks the person which body they work for."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="email_domains")
+    domain = models.CharField(_("e-mail domain"), max_length=253)
+    shared = models.BooleanField(_("shared with other organisations"), default=False)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("organisation e-mail domain")
+        verbose_name_plural = _("organisation e-mail domains")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "domain"], name="organisation_domain_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.domain} ({self.organisation})"
+
+
+class JoinRequest(models.Model):
+    """Someone without a work address at an organisation's domain asks its administrators to admit them."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("waiting for an answer")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="join_requests")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="join_requests")
+    message = models.TextField(_("message"), max_length=1000, blank=True)
+    state = models.CharField(_("state"), max_length=20, choices=State.choices, default=State.PENDING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("request to join an organisation")
+        verbose_name_plural = _("requests to join an organisation")
+        constraints = [
+            # One open request per person and organisation; old answered ones stay as history.
+            models.UniqueConstraint(
+                fields=["user", "organisation"],
+                condition=models.Q(state="pending"),
+                name="join_request_one_pending",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} → {self.organisation} ({self.state})"
 
 
 class ApiToken(models.Model):

@@ -22,6 +22,8 @@ def path_in_language(path: str, language: str) -> str:
     english = path
     if path == "/cy" or path.startswith("/cy/"):
         english = path[3:] or "/"
+    # One leading slash, always: "//host/" would be an address on another site (/cy//evil.example/).
+    english = "/" + english.lstrip("/\\")
     return english if language == "en" else "/cy" + english
 
 

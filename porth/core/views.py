@@ -1,7 +1,8 @@
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from .language import path_in_language
 
@@ -47,6 +48,20 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     return render(request, "errors/500.html", status=500)
+
+
+def rate_limited(request, exception=None):
+    """429 for a request over one of the limits in porth.core.limits: a page, or JSON for the API."""
+    message = _(
+        "You have tried this too many times in a short while. Wait a few minutes, then try again. If you "
+        "need help now, contact the Porth team."
+    )
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"detail": message}, status=429)
+    else:
+        response = render(request, "errors/refused.html", {"message": message, "status": 429}, status=429)
+    response["Retry-After"] = "60"
+    return response
 
 
 def csrf_failure(request, reason=""):

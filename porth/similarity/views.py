@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from porth.accounts.permissions import team_work_allowed
+from porth.core.parsing import whole_number
 from porth.directory.models import LeadershipTeam
 from porth.portfolio.permissions import project_get_for_user
 
@@ -19,7 +20,7 @@ MAX_TEXT = 5000
 def suggestions_fragment(request):
     """Suggestions for a description being written: a piece of HTML for the page's live region."""
     text = request.GET.get("text", "")[:MAX_TEXT]
-    exclude = tuple(int(pk) for pk in request.GET.getlist("exclude") if pk.isdigit())
+    exclude = tuple(pk for pk in map(whole_number, request.GET.getlist("exclude")) if pk is not None)
     suggestions = similar_to_text(request.user, text, exclude=exclude)
     context = {"suggestions": suggestions, "searched": len(text.split()) >= 3}
     return render(request, "similarity/includes/suggestions.html", context)

@@ -5,12 +5,17 @@ from pathlib import Path
 
 from django.db import transaction
 
+from porth.accounts import reference as accounts_reference
 from porth.directory import reference as directory_reference
 from porth.directory.reference import LoadReport
 from porth.routing.services import rule_sets_ensure_shipped
 from porth.standards import reference as standards_reference
 
-DATA_FILES = {**directory_reference.DATA_FILES, **standards_reference.DATA_FILES}
+DATA_FILES = {
+    **directory_reference.DATA_FILES,
+    **accounts_reference.DATA_FILES,
+    **standards_reference.DATA_FILES,
+}
 
 
 def reference_load_all(*, files: dict[str, Path] | None = None) -> LoadReport:
@@ -20,6 +25,7 @@ def reference_load_all(*, files: dict[str, Path] | None = None) -> LoadReport:
     report = LoadReport()
     with transaction.atomic():
         directory_reference.directory_reference_load(report=report, files=files)
+        accounts_reference.accounts_reference_load(report=report, files=files)
         standards_reference.standards_reference_load(report=report, files=files)
         for rule_set in rule_sets_ensure_shipped():
             report.record(f"routing rule set {rule_set.version}", created=True, changes=[])

@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 
 from porth.accounts.models import User
@@ -58,17 +59,17 @@ def test_passwords_are_stored_hashed(person):
     assert PASSWORD not in person.password and person.check_password(PASSWORD)
 
 
-def test_password_reset_by_email_in_the_readers_language(client, person):
-    person.preferred_language = "cy"
-    person.save()
-    response = client.post("/password-reset/", {"email": person.email})
-    assert response.url == "/password-reset/sent/"
+def test_password_reset_asked_for_in_welsh_arrives_in_welsh_and_is_remembered(client, person):
+    assert person.preferred_language == "en"
+    response = client.post("/cy/password-reset/", {"email": person.email})
+    assert response.url == "/cy/password-reset/sent/"
     (message,) = mail.outbox
     assert message.subject == "Dewiswch gyfrinair newydd ar gyfer Porth"
     link = re.search(r"http://\S+", message.body).group(0)
-    assert "/cy/password-reset/" in link
-    path = link.split("testserver", 1)[1]
-    form_page = client.get(path, follow=True)
+    assert link.startswith(settings.SITE_URL + "/cy/password-reset/")
+    person.refresh_from_db()
+    assert person.preferred_language == "cy"
+    form_page = client.get(link.removeprefix(settings.SITE_URL), follow=True)
     new_password = "another long password 2026"
     response = client.post(
         form_page.redirect_chain[-1][0], {"new_password1": new_password, "new_password2": new_password}
@@ -84,11 +85,19 @@ def test_password_reset_for_an_unknown_address_looks_the_same_and_sends_nothing(
     assert mail.outbox == []
 
 
-def test_weak_new_password_is_refused_with_welsh_reasons(client, person):
+def test_password_reset_asked_for_in_english_by_a_welsh_reader_arrives_in_english(client, person):
     person.preferred_language = "cy"
     person.save()
+    client.post("/password-reset/", {"email": person.email})
+    assert mail.outbox[0].subject == "Choose a new password for Porth"
+    assert "/cy/" not in mail.outbox[0].body
+    person.refresh_from_db()
+    assert person.preferred_language == "en"
+
+
+def test_weak_new_password_is_refused_with_welsh_reasons(client, person):
     client.post("/cy/password-reset/", {"email": person.email})
-    link = re.search(r"http://\S+", mail.outbox[0].body).group(0).split("testserver", 1)[1]
+    link = re.search(r"http://\S+", mail.outbox[0].body).group(0).removeprefix(settings.SITE_URL)
     url = client.get(link, follow=True).redirect_chain[-1][0]
     content = client.post(url, {"new_password1": "12345678", "new_password2": "12345678"}).content.decode()
     assert "o leiaf 12 nod" in content
