@@ -78,6 +78,7 @@ $(BUILD)/.stamp: node_modules/.stamp $(wildcard static/src/*)
 	cp $(GOVUK)/govuk-frontend.min.js $(GOVUK)/govuk-frontend.min.js.map $(BUILD)/
 	cp -r $(GOVUK)/assets/images $(BUILD)/assets/
 	cp static/src/porth-icon.svg static/src/porth-autocomplete.js static/src/porth-similar.js $(BUILD)/
+	cp static/src/porth-js-enabled.js static/src/porth-init.js $(BUILD)/
 	cp node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js \
 	   node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js.map \
 	   node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.css \
