@@ -52,6 +52,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{os.environ.get('PORT', '8000')}").rstrip("/")
 
 INSTALLED_APPS = [
+    "auditlog",  # first, so that it has registered the models before porth.site trims the list (its ready())
     "porth.core",
     "porth.accounts",
     "porth.directory",
@@ -99,6 +100,7 @@ MIDDLEWARE = [
     "django_ratelimit.middleware.RatelimitMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -212,10 +214,34 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31_536_000 if PRODUCTION else 0))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
-SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
 if env_bool("BEHIND_TLS_PROXY"):
     # The proxy in front terminates TLS and says so; only set this when it strips the header from clients.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# The audit log (django-auditlog): who changed what in which record, for every write through the ORM, read by
+# site administrators in the admin. Plumbing without people's data is left out, and so are the
+# simple_history copies (porth/site/apps.py); secrets are never written to it.
+AUDITLOG_INCLUDE_ALL_MODELS = True
+AUDITLOG_EXCLUDE_TRACKING_MODELS = (
+    "sessions",
+    "contenttypes",
+    "admin",
+    "auth.permission",
+    "django_tasks_database",
+    "porth_site",
+    "account",
+    "socialaccount",
+)
+AUDITLOG_EXCLUDE_TRACKING_FIELDS = (
+    "password",
+    "key_hash",
+    "last_login",
+    "last_used_at",
+    "search_title",
+    "search_body",
+)
+AUDITLOG_DISABLE_REMOTE_ADDR = True  # who, not from where: no more personal data than needed
 
 # Caches. "default" is shared by every process (a database table, made by `setup_local`), for figures that
 # are expensive to work out. "limits" counts requests for the rate limits in files, so that counting writes

@@ -8,3 +8,13 @@ class SiteConfig(AppConfig):
     name = "porth.site"
     label = "porth_site"
     verbose_name = _("Site setup")
+
+    def ready(self):
+        # The audit log records every model (settings), but not simple_history's copies of them: each change
+        # is already logged once, on the record itself.
+        from auditlog.registry import auditlog
+        from django.apps import apps
+
+        for model in apps.get_models():
+            if model.__name__.startswith("Historical") and auditlog.contains(model):
+                auditlog.unregister(model)

@@ -3,6 +3,7 @@ and the routing rule sets. A problem in any file writes nothing at all."""
 
 from pathlib import Path
 
+from auditlog.context import disable_auditlog
 from django.db import transaction
 
 from porth.accounts import reference as accounts_reference
@@ -23,7 +24,9 @@ def reference_load_all(*, files: dict[str, Path] | None = None) -> LoadReport:
     problem. Loading again changes nothing and says so."""
     files = {**DATA_FILES, **(files or {})}
     report = LoadReport()
-    with transaction.atomic():
+    # Shipped facts are not anyone's edit: the audit log is for people's writes (the report says what the
+    # load changed).
+    with transaction.atomic(), disable_auditlog():
         directory_reference.directory_reference_load(report=report, files=files)
         accounts_reference.accounts_reference_load(report=report, files=files)
         standards_reference.standards_reference_load(report=report, files=files)

@@ -4,8 +4,9 @@ from django.core.management.base import BaseCommand
 
 class Command(BaseCommand):
     help = (
-        "Bring a local Porth up to date in one process: migrate (and make the cache table), load the reference facts and the demo data, "
-        "and make sure the local administrator exists. Each step changes nothing when there is nothing to do."
+        "Bring a local Porth up to date in one process: migrate, make the cache table, load the reference "
+        "facts and the demo data, and make sure the local administrator exists. Each step changes nothing "
+        "when there is nothing to do."
     )
 
     def handle(self, *args, **options):
