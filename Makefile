@@ -13,7 +13,7 @@ GOVUK := node_modules/govuk-frontend/dist/govuk
 BUILD := static/build
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help run test test-postgres lint format bench messages assets setup browser clean
+.PHONY: help run test test-postgres fuzz kill-test lint format bench messages assets setup browser clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -36,6 +36,12 @@ test: $(VENV)/.dev $(BUILD)/.stamp locale/cy/LC_MESSAGES/django.mo browser ## Ru
 
 test-postgres: $(VENV)/.dev $(BUILD)/.stamp locale/cy/LC_MESSAGES/django.mo browser ## Run the whole suite on PostgreSQL (a throwaway server unless DATABASE_URL is set)
 	scripts/with-postgres $(VENV)/bin/pytest
+
+fuzz: $(VENV)/.dev locale/cy/LC_MESSAGES/django.mo ## Fuzz the JSON API (schemathesis, about 2,000 calls); any server error fails
+	scripts/api-fuzz
+
+kill-test: $(VENV)/.dev locale/cy/LC_MESSAGES/django.mo ## Kill the server mid-writes; every acknowledged write must survive
+	$(PY) scripts/kill_test.py
 
 lint: $(VENV)/.dev ## Check formatting and lint rules
 	$(VENV)/bin/ruff format --check .

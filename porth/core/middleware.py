@@ -1,6 +1,7 @@
 import re
 
 from django.http import JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -76,7 +77,15 @@ class RequestGuardMiddleware:
                 _("That web address is too long (more than %(max)s characters). Check it and try again.")
                 % {"max": f"{MAX_URL_LENGTH:,}"},
             )
-        if _has_nul(request):
+        try:
+            has_nul = _has_nul(request)
+        except MultiPartParserError:
+            return _refuse(
+                request,
+                400,
+                _("Porth could not read what was sent: the form data is not in the format it says it is."),
+            )
+        if has_nul:
             return _refuse(
                 request,
                 400,

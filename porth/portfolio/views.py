@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from porth.accounts.permissions import memberships, works_in_public_sector
 from porth.core.language import active_language
 from porth.core.pagination import CappedPaginator
+from porth.core.parsing import whole_number
 from porth.directory.models import LeadershipTeam, Organisation
 
 from . import services
@@ -209,8 +210,8 @@ def follow(request, kind, key):
         "organisation": lambda: get_object_or_404(Organisation, code=key),
         "team": lambda: get_object_or_404(LeadershipTeam, slug=key),
     }
-    if kind not in targets or (kind == "project" and not key.isdigit()):
-        raise PermissionDenied
+    if kind not in targets or (kind == "project" and whole_number(key) is None):
+        raise Http404
     target = targets[kind]()
     now_following = services.follow_toggle(user=request.user, **{kind: target})
     if now_following:
