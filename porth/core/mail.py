@@ -27,7 +27,7 @@ def _text_engine() -> Engine:
 
 
 def _render(name: str, context: dict) -> str:
-    return _text_engine().get_template(name).render(Context(context))
+    return _text_engine().get_template(name).render(Context(context, autoescape=False))
 
 
 def message_render(*, template: str, to: str, language: str, context: dict) -> EmailMessage:
