@@ -275,7 +275,8 @@ ACCOUNT_ADAPTER = "porth.accounts.sso.AccountAdapter"
 SOCIALACCOUNT_AUTO_SIGNUP = True
 SOCIALACCOUNT_EMAIL_VERIFICATION = "none"
 SOCIALACCOUNT_EMAIL_REQUIRED = True
-# Linking to an existing account by address is done by Porth (porth/accounts/sso.py), for trusted domains only.
+# Linking to an existing account by address is done by Porth (porth/accounts/sso.py), for trusted
+# domains only.
 SOCIALACCOUNT_STORE_TOKENS = False
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -25,7 +25,10 @@ WHITENOISE_AUTOREFRESH = True
 # Similar projects: each test run has its own snapshot folder, a question brings the snapshot up to date
 # itself (in production the background worker does), and every question looks for a newer one.
 # Rate-limit counts live in this process's memory, and each test starts with none (see conftest.py).
-CACHES = {**CACHES, "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "limits"}}
+CACHES = {
+    **CACHES,  # noqa: F405
+    "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "limits"},
+}
 SIMILARITY_DIR = Path(tempfile.mkdtemp(prefix="porth-similarity-"))
 SIMILARITY_BUILD_ON_QUESTION = True
 SIMILARITY_LOOK_EVERY = 0.0

@@ -1,5 +1,6 @@
 """The accounts' shipped reference data: the e-mail domains each organisation's people use
-(data/organisation_domains.csv, with a source and a status per row; see data/organisation_domains_README.md)."""
+(data/organisation_domains.csv, with a source and a status per row; see
+data/organisation_domains_README.md)."""
 
 from pathlib import Path
 

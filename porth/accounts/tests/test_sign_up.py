@@ -8,7 +8,14 @@ import pytest
 from django.conf import settings
 from django.core import mail, signing
 
-from porth.accounts.models import JoinedBy, JoinRequest, OrganisationDomain, OrganisationMembership, Role, User
+from porth.accounts.models import (
+    JoinedBy,
+    JoinRequest,
+    OrganisationDomain,
+    OrganisationMembership,
+    Role,
+    User,
+)
 from porth.directory.models import Organisation
 from porth.testing import person
 
@@ -123,7 +130,9 @@ def test_another_address_gets_a_public_account_that_can_ask_to_join(
     (to_person,) = mail.outbox
     assert to_person.to == ["gwen@gmail.example"] and "member" in to_person.subject
     # Answering again is refused, not repeated.
-    response = client.post(f"/organisations/W06000015/people/asks/{ask.pk}/", {"decision": "decline"}, follow=True)
+    response = client.post(
+        f"/organisations/W06000015/people/asks/{ask.pk}/", {"decision": "decline"}, follow=True
+    )
     assert "already been answered" in response.content.decode()
 
 
@@ -184,7 +193,9 @@ def test_links_that_are_damaged_used_or_expired_say_so(client, domains, monkeypa
     # A link made three days ago has expired.
     real = time.time
     monkeypatch.setattr(signing.time, "time", lambda: real() - 3 * 86400)
-    old = signing.dumps({"email": "late@cardiff.example", "language": "en", "next": ""}, salt="porth.accounts.sign-up")
+    old = signing.dumps(
+        {"email": "late@cardiff.example", "language": "en", "next": ""}, salt="porth.accounts.sign-up"
+    )
     monkeypatch.setattr(signing.time, "time", real)
     response = client.get(f"/sign-up/{old}/")
     assert response.status_code == 410 and "This link has expired" in response.content.decode()

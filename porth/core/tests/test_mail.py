@@ -6,14 +6,14 @@ from porth.core.mail import message_render
 
 
 def test_a_subject_and_body_keep_apostrophes_and_angle_brackets_as_typed():
-    request = SimpleNamespace(reference="P-2026-0001", title="Residents' parking <permits> & \"visitors\"")
+    request = SimpleNamespace(reference="P-2026-0001", title='Residents\' parking <permits> & "visitors"')
     message = message_render(
         template="frontdoor/email/submitted_team",
         to="team@example.org",
         language="en",
         context={"request": request, "supports": False, "link": "http://x/"},
     )
-    assert message.subject == "New request P-2026-0001: Residents' parking <permits> & \"visitors\""
+    assert message.subject == 'New request P-2026-0001: Residents\' parking <permits> & "visitors"'
     assert "&#x27;" not in message.subject and "&lt;" not in message.subject
 
 
