@@ -58,6 +58,9 @@ bench: $(VENV)/.dev $(BUILD)/.stamp locale/cy/LC_MESSAGES/django.mo ## Run the b
 	$(PY) bench/frontdoor.py
 	$(PY) bench/portfolio.py
 	$(PY) bench/similarity.py
+	$(PY) bench/insight.py
+	$(PY) bench/skills.py
+	$(PY) bench/capability.py
 
 messages: $(VENV)/.dev ## Extract the Welsh catalogue and compile it
 	$(MANAGE) makemessages -l cy --no-obsolete --no-location --ignore=node_modules --ignore=.venv --ignore=var

@@ -5,10 +5,13 @@ from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
+from porth.capability.api import router as capability_router
 from porth.frontdoor import services as frontdoor_services
 from porth.frontdoor.api import router as frontdoor_router
 from porth.portfolio.api import router as portfolio_router
 from porth.routing.services import NoRuleSetInForce, NoTeamAvailable
+from porth.skills.api import router as skills_router
+from porth.standards.api import router as standards_router
 
 # Clear messages, in the client's language, for the validation errors pydantic can raise.
 VALIDATION_MESSAGES = {
@@ -79,6 +82,13 @@ def no_owner(request, exc):
     return api.create_response(request, {"detail": [detail]}, status=422)
 
 
+@api.exception_handler(frontdoor_services.TooManyRequests)
+def too_many_requests(request, exc):
+    response = api.create_response(request, {"detail": exc.message()}, status=429)
+    response["Retry-After"] = str(24 * 60 * 60)
+    return response
+
+
 @api.exception_handler(frontdoor_services.AskingNotAllowed)
 def asking_not_allowed(request, exc):
     message = _(
@@ -90,3 +100,6 @@ def asking_not_allowed(request, exc):
 
 api.add_router("/", frontdoor_router)
 api.add_router("/", portfolio_router)
+api.add_router("/", skills_router)
+api.add_router("/", standards_router)
+api.add_router("/", capability_router)

@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "porth.site",
     "porth.portfolio",
     "porth.similarity",
+    "porth.insight",
+    "porth.capability",
+    "porth.skills",
     "simple_history",
     "ninja",  # for its own copy of Swagger UI's files: the API docs load nothing from a CDN
     "csp",
@@ -258,7 +261,11 @@ CACHES = {
 # is not atomic, so requests racing within the same moment can each be counted once less: a flood is still
 # stopped within a few requests of the limit, which is what the limits are for.
 RATELIMIT_USE_CACHE = "limits"
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", True)  # off only for benchmarks (bench/harness.py)
 PORTH_API_RATE = os.environ.get("PORTH_API_RATE", "300/m")
+# Front-door requests a day: naming one contact address other than the sender's own, and per person.
+PORTH_REQUESTS_PER_DAY_PER_CONTACT = int(os.environ.get("PORTH_REQUESTS_PER_DAY_PER_CONTACT", "5"))
+PORTH_REQUESTS_PER_DAY_PER_ACCOUNT = int(os.environ.get("PORTH_REQUESTS_PER_DAY_PER_ACCOUNT", "20"))
 RATELIMIT_VIEW = "porth.core.views.rate_limited"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 # Behind a proxy, the client's address is the first in X-Forwarded-For (set RATELIMIT_IP_META_KEY there).

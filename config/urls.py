@@ -33,6 +33,9 @@ urlpatterns += i18n_patterns(
     path("", include("porth.portfolio.urls")),
     path("", include("porth.similarity.urls")),
     path("", include("porth.standards.urls")),
+    path("", include("porth.insight.urls")),
+    path("", include("porth.skills.urls")),
+    path("", include("porth.capability.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

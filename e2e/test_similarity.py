@@ -78,6 +78,10 @@ def test_without_javascript_the_journey_shows_them_on_a_page_of_their_own(browse
     page.goto(f"{site}/cy/ask/organisation/")
     page.locator("#id_organisation").select_option("W06000015")
     page.locator("main button[type=submit]").click()
+    page.locator("main button[type=submit]").click()  # no other organisations
+    page.locator("input[name=asker_owns][value=yes]").check()  # their own work
+    page.locator("main button[type=submit]").click()
+    page.locator("input[name=work_kind][value=not_sure]").check()
     page.locator("main button[type=submit]").click()
     page.locator("#id_title").fill("Archebu slot ailgylchu")
     page.locator("main button[type=submit]").click()

@@ -72,3 +72,9 @@ def answer_all(client, prefix="", answers=None):
         response = client.post(f"{prefix}/ask/{slug}/", data)
         assert response.status_code == 302, (slug, response.content.decode()[:2000])
     return response
+
+
+def body_text(response) -> str:
+    """A response's text, streamed (downloads) or not, without the byte-order mark CSV files start with."""
+    raw = b"".join(response.streaming_content) if response.streaming else response.content
+    return raw.decode().removeprefix("\ufeff")

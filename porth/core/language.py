@@ -6,6 +6,7 @@ other language's text marked with its own `lang` attribute (so screen readers pr
 active one is missing. `.missing` tells a page to say so.
 """
 
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
@@ -25,6 +26,13 @@ def path_in_language(path: str, language: str) -> str:
     # One leading slash, always: "//host/" would be an address on another site (/cy//evil.example/).
     english = "/" + english.lstrip("/\\")
     return english if language == "en" else "/cy" + english
+
+
+def absolute_url(path: str, language: str) -> str:
+    """A link Porth writes for reading elsewhere (e-mails, feeds, exports, the API, open data): SITE_URL, the
+    one documented address of the service, and the page in the given language. Never the host a request came
+    to, which a client chooses."""
+    return settings.SITE_URL.rstrip("/") + path_in_language(path, language)
 
 
 class Localised(str):

@@ -5,17 +5,11 @@ A template `x` is two files: `x_subject.txt` (one line) and `x.txt` (the plain-t
 
 from functools import cache
 
-from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.template import Context, Engine, engines
 from django.utils import translation
 
-from .language import path_in_language
-
-
-def absolute_url(path: str, language: str) -> str:
-    """A link for an e-mail: the site's address and the page in the reader's language."""
-    return settings.SITE_URL.rstrip("/") + path_in_language(path, language)
+from .language import absolute_url  # noqa: F401  (e-mails build their links with it)
 
 
 @cache

@@ -4,9 +4,12 @@ from .models import (
     Appointment,
     LeadershipTeam,
     Organisation,
+    OrganisationIdentifier,
     Programme,
     ProgrammeItem,
     StructuralChange,
+    TeamInbox,
+    TeamRemit,
     WayOfWorking,
     WellbeingGoal,
 )
@@ -52,3 +55,19 @@ class StructuralChangeAdmin(admin.ModelAdmin):
 
 admin.site.register(WellbeingGoal)
 admin.site.register(WayOfWorking)
+
+
+@admin.register(OrganisationIdentifier)
+class OrganisationIdentifierAdmin(admin.ModelAdmin):
+    list_display = ["organisation", "scheme", "value", "verification"]
+    list_filter = ["scheme", "verification"]
+
+
+@admin.register(TeamRemit)
+class TeamRemitAdmin(admin.ModelAdmin):
+    list_display = ["team", "active_from", "active_to", "verification"]
+
+
+@admin.register(TeamInbox)
+class TeamInboxAdmin(admin.ModelAdmin):
+    list_display = ["team", "email", "seen_on", "verification"]

@@ -389,3 +389,76 @@ class Service(models.Model):
 
     def __str__(self):
         return f"{self.label} ({self.lgsl_code})"
+
+
+class OrganisationIdentifier(SourcedFact):
+    """An org-id.guide identifier for a body, beside its GSS code: the principal local authorities register
+    (GB-PLA) for councils, the NHS Organisation Data Service (GB-NHS) for NHS bodies, Companies House (GB-COH)
+    for companies. Open data carries it so that others can join Porth's records to theirs."""
+
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE, related_name="identifiers"
+    )
+    scheme = models.CharField(_("scheme"), max_length=20)
+    value = models.CharField(_("identifier in the scheme"), max_length=40)
+
+    class Meta:
+        ordering = ["organisation", "scheme"]
+        verbose_name = _("organisation identifier")
+        verbose_name_plural = _("organisation identifiers")
+        constraints = [
+            models.UniqueConstraint(fields=["scheme", "value"], name="organisation_identifier_unique")
+        ]
+
+    def __str__(self):
+        return self.org_id
+
+    @property
+    def org_id(self) -> str:
+        return f"{self.scheme}-{self.value}"
+
+
+class TeamRemit(SourcedFact, EffectiveDated):
+    """What a team was for over a period, as the sources put it then. A team's own remit is what it is for
+    now; these rows keep earlier remits, so the structure then and now can be read side by side."""
+
+    team = models.ForeignKey(
+        LeadershipTeam, verbose_name=_("team"), on_delete=models.CASCADE, related_name="remits"
+    )
+    remit_en = models.TextField(_("remit in English"))
+    remit_cy = models.TextField(_("remit in Welsh"), blank=True)
+
+    remit = Bilingual("remit")
+    objects = EffectiveQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["team", "active_from"]
+        verbose_name = _("team remit")
+        verbose_name_plural = _("team remits")
+
+    def __str__(self):
+        return f"{self.team.slug}: {self.remit_en[:60]}"
+
+
+class TeamInbox(SourcedFact):
+    """An e-mail address a team has published for people to reach it, and when a source showed it."""
+
+    team = models.ForeignKey(
+        LeadershipTeam, verbose_name=_("team"), on_delete=models.CASCADE, related_name="inboxes"
+    )
+    email = models.EmailField(_("e-mail address"))
+    seen_on = models.DateField(_("published by"))
+    seen_precision = models.CharField(max_length=5, choices=Precision.choices, default=Precision.DAY)
+
+    class Meta:
+        ordering = ["team", "-seen_on"]
+        verbose_name = _("team inbox")
+        verbose_name_plural = _("team inboxes")
+        constraints = [models.UniqueConstraint(fields=["team", "email"], name="team_inbox_unique")]
+
+    def __str__(self):
+        return f"{self.team.slug}: {self.email}"
+
+    @property
+    def seen_display(self) -> str:
+        return format_partial_date(self.seen_on, self.seen_precision)

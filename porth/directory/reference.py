@@ -22,12 +22,15 @@ from .models import (
     Appointment,
     LeadershipTeam,
     Organisation,
+    OrganisationIdentifier,
     OrganisationKind,
     Programme,
     ProgrammeItem,
     Sector,
     Service,
     StructuralChange,
+    TeamInbox,
+    TeamRemit,
     Verification,
     WayOfWorking,
     WellbeingGoal,
@@ -39,6 +42,8 @@ DATA_FILES = {
     "teams": DATA_DIR / "teams.yaml",
     "wellbeing": DATA_DIR / "wellbeing.yaml",
     "services": DATA_DIR / "lgsl.csv",
+    "structure": DATA_DIR / "structure_changes.yaml",
+    "identifiers": DATA_DIR / "organisation_identifiers.csv",
 }
 
 
@@ -352,6 +357,62 @@ def _load_change(record: Record, teams: dict, organisations: dict, report: LoadR
     upsert(StructuralChange, {"key": key}, values, report, f"change {key}")
 
 
+def _load_structure(path: Path, organisations: dict, report: LoadReport) -> None:
+    """Changes since teams.yaml was compiled, remits over time, and the inboxes teams have published."""
+    document = read_yaml(path)
+    teams = {t.slug: t for t in LeadershipTeam.objects.all()}
+    for record in document.records("changes"):
+        _load_change(record, teams, organisations, report)
+    for record in document.records("remits"):
+        team = _team_of(record, teams)
+        active_from, _ = record.partial_date("active_from", required=True)
+        active_to, _ = record.partial_date("active_to")
+        values = {
+            "active_to": active_to,
+            "remit_en": record.require("remit_en"),
+            "remit_cy": record.text("remit_cy"),
+            "sources": record.sources(),
+            "verification": record.verification(),
+        }
+        lookup = {"team": team, "active_from": active_from}
+        upsert(TeamRemit, lookup, values, report, f"remit {team.slug} from {active_from}")
+    for record in document.records("inboxes"):
+        team = _team_of(record, teams)
+        seen_on, precision = record.partial_date("seen", required=True)
+        values = {
+            "seen_on": seen_on,
+            "seen_precision": precision,
+            "sources": record.sources(),
+            "verification": record.verification(),
+        }
+        lookup = {"team": team, "email": record.require("email")}
+        upsert(TeamInbox, lookup, values, report, f"inbox {team.slug} {lookup['email']}")
+
+
+def _team_of(record: Record, teams: dict) -> LeadershipTeam:
+    slug = record.require("team")
+    if slug not in teams:
+        raise record.error(f"team {slug!r} is not a team in teams.yaml")
+    return teams[slug]
+
+
+def _load_identifiers(path: Path, organisations: dict, report: LoadReport) -> None:
+    """org-id.guide identifiers (GB-PLA, GB-NHS, GB-COH) for the bodies that have one."""
+    for row in read_csv(path):
+        code = row.require("code")
+        if code not in organisations:
+            raise row.error(f"organisation {code!r} is not in organisations.csv")
+        scheme, value = row.require("scheme"), row.require("value")
+        values = {
+            "organisation": organisations[code],
+            "sources": [url.strip() for url in row.text("sources").split(" ; ") if url.strip()],
+            "verification": row.verification(),
+        }
+        upsert(
+            OrganisationIdentifier, {"scheme": scheme, "value": value}, values, report, f"{scheme}-{value}"
+        )
+
+
 def _load_wellbeing(path: Path, report: LoadReport) -> None:
     document = read_yaml(path)
     for record in document.records("goals"):
@@ -419,5 +480,7 @@ def directory_reference_load(*, report: LoadReport, files: dict[str, Path] | Non
     files = {**DATA_FILES, **(files or {})}
     organisations = _load_organisations(files["organisations"], report)
     _load_teams(files["teams"], organisations, report)
+    _load_structure(files["structure"], organisations, report)
+    _load_identifiers(files["identifiers"], organisations, report)
     _load_wellbeing(files["wellbeing"], report)
     _load_services(files["services"], report)

@@ -1,12 +1,14 @@
 import datetime
 
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch, Subquery
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from porth.core.dates import format_partial_date
+
 from .forms import AsOfForm, OrganisationFilterForm
-from .models import LeadershipTeam, Organisation, ProgrammeItem
+from .models import LeadershipTeam, Organisation, ProgrammeItem, TeamInbox, Verification
 
 # The day Porth uses for "in 2021": the post that describes the four teams was written in 2021.
 SNAPSHOT_2021 = datetime.date(2021, 6, 30)
@@ -41,8 +43,16 @@ def team_list(request):
     )
 
 
+def _with_inbox(teams):
+    """The latest inbox a team has published, read in the same query as the team."""
+    inbox = TeamInbox.objects.filter(team=OuterRef("pk")).order_by("-seen_on")
+    fields = {"email": "inbox_email", "seen_on": "inbox_seen_on", "seen_precision": "inbox_seen_precision"}
+    fields["verification"] = "inbox_verification"
+    return teams.annotate(**{alias: Subquery(inbox.values(field)[:1]) for field, alias in fields.items()})
+
+
 def team_detail(request, slug):
-    team = get_object_or_404(_teams_with_people().prefetch_related("changes"), slug=slug)
+    team = get_object_or_404(_with_inbox(_teams_with_people().prefetch_related("changes")), slug=slug)
     form = AsOfForm(request.GET or None)
     as_of = timezone.localdate()
     if form.is_bound and form.is_valid() and form.cleaned_data["as_of"]:
@@ -58,8 +68,19 @@ def team_detail(request, slug):
         "programme_items": [i for i in programme.items.all() if i.is_active_on(as_of)] if programme else [],
         "changes": team.changes.all(),
         "snapshot_date": SNAPSHOT_2021,
+        "inbox": _inbox_of(team),
     }
     return render(request, "directory/team_detail.html", context)
+
+
+def _inbox_of(team) -> dict | None:
+    if not team.inbox_email:
+        return None
+    return {
+        "email": team.inbox_email,
+        "seen": format_partial_date(team.inbox_seen_on, team.inbox_seen_precision),
+        "status": Verification(team.inbox_verification).label,
+    }
 
 
 def organisation_list(request):

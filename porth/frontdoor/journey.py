@@ -7,9 +7,10 @@ the request from the check-your-answers page.
 
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from porth.directory.models import Organisation
+from porth.directory.models import LeadershipTeam, Organisation
 
 from . import forms
 from .services import OWNER, Answers
@@ -131,7 +132,16 @@ def answers_resolve(answers: dict) -> Answers:
         roles=_roles(answers),
         asker_owns=answers.get("asker_owns", True),
         work_kind=answers.get("work_kind", ""),
+        asked_team=LeadershipTeam.objects.filter(slug=answers.get("asked_team") or "").first(),
     )
+
+
+def asked_team_note(session, slug: str | None) -> LeadershipTeam | None:
+    """Note the team someone chose to ask (?team=<slug> from its page), if it is a team taking work today."""
+    team = LeadershipTeam.objects.active_on(timezone.localdate()).filter(slug=slug).first() if slug else None
+    if team is not None:
+        answers_save(session, {"asked_team": team.slug})
+    return team
 
 
 def summary_rows(answers: dict) -> list[dict]:

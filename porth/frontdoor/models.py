@@ -72,6 +72,16 @@ class HelpRequest(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The team the person chose to ask ("Ask this team" on its page). Noted for the teams to see; the rules
+    # still decide who leads.
+    asked_team = models.ForeignKey(
+        LeadershipTeam,
+        verbose_name=_("team the person chose to ask"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     phase = models.CharField(_("phase"), max_length=20, choices=REQUEST_PHASES)
     timescale = models.CharField(_("timescale"), max_length=20, choices=Timescale.choices)
     contact_name = models.CharField(_("contact name"), max_length=200)

@@ -1,9 +1,12 @@
 """Writes for the front door: submitting and routing requests, triage, and what a rule set would change."""
 
+import datetime
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from porth.accounts.permissions import asking_standing
 from porth.directory.models import LeadershipTeam, Organisation
@@ -24,6 +27,41 @@ OWNER = "owner"  # an other organisation's role when the work is theirs too
 class AskingNotAllowed(Exception):
     """The person may not ask for this organisation: they are not one of its people, and no leadership team
     they belong to serves it."""
+
+
+# E-mails about a request go to the contact address the person typed. So that the front door cannot be used
+# to flood somebody's inbox, an address other than the sender's own may be named on a few requests a day, and
+# one person may send a bounded number a day. Both are settings (PORTH_REQUESTS_PER_DAY_*).
+
+
+class TooManyRequests(Exception):
+    """Over one of the daily limits above; `reason` is "contact" or "account"."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+    def message(self) -> str:
+        if self.reason == "contact":
+            return _(
+                "Porth has sent requests naming this contact email address %(count)s times today. So that "
+                "nobody's inbox can be flooded, give your own address, or try again tomorrow."
+            ) % {"count": settings.PORTH_REQUESTS_PER_DAY_PER_CONTACT}
+        return _(
+            "You have sent %(count)s requests today, the most one person can send in a day. Your answers are "
+            "kept: send this one tomorrow, or ask the Porth team if you need to send more."
+        ) % {"count": settings.PORTH_REQUESTS_PER_DAY_PER_ACCOUNT}
+
+
+def _within_daily_limits(user, contact_email: str) -> None:
+    since = timezone.now() - datetime.timedelta(days=1)
+    recent = HelpRequest.objects.filter(created_at__gte=since)
+    if recent.filter(submitted_by=user).count() >= settings.PORTH_REQUESTS_PER_DAY_PER_ACCOUNT:
+        raise TooManyRequests("account")
+    own = contact_email.strip().lower() == user.email.lower()
+    named = recent.filter(contact_email__iexact=contact_email.strip())
+    if not own and named.count() >= settings.PORTH_REQUESTS_PER_DAY_PER_CONTACT:
+        raise TooManyRequests("contact")
 
 
 class NoOwner(Exception):
@@ -53,6 +91,7 @@ class Answers:
     roles: dict[str, str] = field(default_factory=dict)
     asker_owns: bool = True
     work_kind: str = ""
+    asked_team: LeadershipTeam | None = None  # chosen on the team's page; noted, not used by the rules
 
     def work(self) -> WorkFacts:
         """The facts routing needs: the owners (the asker's own work, and others whose work it is too) kept
@@ -91,6 +130,7 @@ def request_submit(*, user, answers: Answers, language: str) -> HelpRequest:
     standing = asking_standing(user, answers.organisation)
     if standing is None:
         raise AskingNotAllowed()
+    _within_daily_limits(user, answers.contact_email)
     facts, decision, rule_set = route_answers(answers)
     teams = {t.slug: t for t in LeadershipTeam.objects.filter(slug__in=[decision.lead, *decision.support])}
     others = [o for o in answers.others if o.pk != answers.organisation.pk]
@@ -98,6 +138,7 @@ def request_submit(*, user, answers: Answers, language: str) -> HelpRequest:
         submitted_by=user,
         organisation=answers.organisation,
         acting_for_team=standing.team,
+        asked_team=answers.asked_team,
         title=answers.title,
         description=answers.description,
         health_or_social_care=answers.health_or_social_care,

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from porth.accounts.permissions import team_work_allowed
+from porth.accounts.permissions import memberships, team_work_allowed
 from porth.core.language import active_language
 from porth.directory.models import LeadershipTeam
 from porth.routing.explain import reason_text
@@ -28,7 +28,8 @@ QUEUE_PAGE_SIZE = 25
 
 
 def start(request):
-    return render(request, "frontdoor/start.html", {"first_step": journey.STEPS[0]})
+    asked = journey.asked_team_note(request.session, request.GET.get("team"))
+    return render(request, "frontdoor/start.html", {"first_step": journey.STEPS[0], "asked_team": asked})
 
 
 def step(request, slug):
@@ -42,6 +43,13 @@ def step(request, slug):
     if not current.form.applies(answers):
         following = journey.next_step(current, answers)
         return redirect("frontdoor:step", slug=following.slug) if following else redirect("frontdoor:check")
+    if (
+        current.slug == "organisation"
+        and request.user.is_authenticated
+        and not memberships(request.user).public_servant
+    ):
+        # A public account has no organisation to ask for: say so, and what to do, instead of an empty list.
+        return render(request, "frontdoor/not_a_public_servant.html")
     data = request.POST if request.method == "POST" else None
     form = journey.form_for(current, answers, data, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -117,6 +125,13 @@ def _submit(request, answers):
             request, _("Say whose work it is: your organisation's, or that of another organisation.")
         )
         return redirect("frontdoor:step", slug="own-work")
+    except services.TooManyRequests as limit:
+        messages.error(request, limit.message())
+        return (
+            redirect("frontdoor:step", slug="contact")
+            if limit.reason == "contact"
+            else redirect("frontdoor:check")
+        )
     except (NoRuleSetInForce, NoTeamAvailable):
         return render(request, "frontdoor/cannot_route.html", status=503)
     journey.answers_clear(request.session)

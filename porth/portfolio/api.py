@@ -1,10 +1,14 @@
 """The portfolio's read API: the same filters as the list page, the same visibility rules."""
 
 import datetime
+import re
 
-from ninja import Query, Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, Query, Router, Schema
 from ninja.errors import ValidationError
 from ninja.pagination import PageNumberPagination, paginate
+from pydantic import field_validator
+from pydantic_core import PydanticCustomError
 
 from porth.accounts.api_auth import OPTIONAL_AUTH
 from porth.accounts.permissions import works_in_public_sector
@@ -22,7 +26,7 @@ class ProjectFilters(Schema):
     phase: list[str] = []
     status: list[str] = []
     stale: bool = False
-    organisation: str = ""
+    organisation: list[str] = []
     kind: str = ""
     lead_team: str = ""
     programme_item: str = ""
@@ -30,6 +34,29 @@ class ProjectFilters(Schema):
     service: int | None = None
     tag: str = ""
     sort: str = ""
+
+
+# Counting stops at COUNT_LIMIT, so pages past the 21st are empty; past this, a page number is a mistake.
+MAX_PAGE = 10_000
+
+
+class Pages(PageNumberPagination):
+    """Pages numbered from 1. A page number that is not a whole number from 1 to MAX_PAGE is refused with a
+    message in the reader's language (not the parser's, nor a database error at a vast offset); a page past
+    the end is empty."""
+
+    class Input(Schema):
+        page: int = Field(1, ge=1, le=MAX_PAGE)
+        page_size: int | None = Field(None, ge=1)
+
+        @field_validator("page", mode="before")
+        @classmethod
+        def page_number(cls, value):
+            text = str(value).strip()
+            if not re.fullmatch(r"[0-9]{1,6}", text) or not 1 <= int(text) <= MAX_PAGE:
+                message = _("Enter a page number from 1 to %(max)s") % {"max": f"{MAX_PAGE:,}"}
+                raise PydanticCustomError("page_number", "{message}", {"message": message})
+            return int(text)
 
 
 class ProjectOut(Schema):
@@ -60,13 +87,14 @@ class ProjectOut(Schema):
 
 
 @router.get("/projects", response=list[ProjectOut], auth=OPTIONAL_AUTH, summary="List and search projects")
-@paginate(PageNumberPagination, page_size=50)
+@paginate(Pages, page_size=50)
 def project_list(request, filters: Query[ProjectFilters]):
     """Projects you may see, with the same filters as the portfolio page. Without signing in: public projects
     and public fields only. The count stops at 1,001: more than 1,000 means "1,000 or more"; the CSV and
     JSON downloads at /projects/export.csv and /projects/export.json give every row."""
     data = {k: v for k, v in filters.dict().items() if v not in ("", None, [], False)}
-    form = ProjectFilterForm(data)
+    visible = projects_visible_to(request.user)
+    form = ProjectFilterForm(data, visible=visible)
     if not form.is_valid():
         raise ValidationError(
             [
@@ -75,9 +103,9 @@ def project_list(request, filters: Query[ProjectFilters]):
             ]
         )
     projects = projects_filtered(
-        projects_visible_to(request.user)
-        .select_related("owner_organisation", "lead_team")
-        .prefetch_related("partner_organisations", "supporting_teams", "tags"),
+        visible.select_related("owner_organisation", "lead_team")
+        .prefetch_related("partner_organisations", "supporting_teams", "tags")
+        .defer("search_title", "search_body"),
         form.cleaned_data,
     )
     working = works_in_public_sector(request.user)

@@ -367,7 +367,10 @@ class Planner:
         if rng.random() < 0.2:
             return {"started_on": started_on}
         if fields["phase"] == Phase.RETIRED:
-            ends_on = fields["last_update_at"].date() - datetime.timedelta(days=rng.randint(0, 30))
+            # A retired project ended a little before its last update, and never before it started.
+            ends_on = max(
+                started_on, fields["last_update_at"].date() - datetime.timedelta(days=rng.randint(0, 30))
+            )
         else:
             ends_on = started_on + datetime.timedelta(days=rng.randint(120, 900))
         return {"started_on": started_on, "expected_end_on": ends_on}

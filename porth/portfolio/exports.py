@@ -4,13 +4,13 @@ Everyone gets the public fields of the projects they may see; people signed in f
 the working fields (status reasons, budget band, contacts, visibility).
 """
 
-import csv
 import json
 from collections.abc import Iterator
 
 from django.http import StreamingHttpResponse
 
-from porth.core.mail import absolute_url
+from porth.core.csvfiles import csv_response as csv_download
+from porth.core.language import absolute_url
 
 from .models import Project
 
@@ -97,24 +97,8 @@ def _cell(value):
     return value
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def csv_response(rows: Iterator[dict], fields: list[str], filename: str) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield "\ufeff" + writer.writerow(
-            fields
-        )  # the byte-order mark lets spreadsheet programs read Welsh letters
-        for row in rows:
-            yield writer.writerow([_cell(row[field]) for field in fields])
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return csv_download(fields, ([_cell(row[field]) for field in fields] for row in rows), filename)
 
 
 def json_response(rows: Iterator[dict], filename: str) -> StreamingHttpResponse:

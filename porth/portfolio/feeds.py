@@ -1,12 +1,14 @@
 """Atom feeds of project updates: for a project, an organisation and a team. Public projects only, since
-feed readers do not sign in."""
+feed readers do not sign in.
+Summaries are plain text and links start with SITE_URL (see porth.core.feeds)."""
 
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from porth.core.feeds import PlainTextAtomFeed
+from porth.core.language import absolute_url, active_language
 from porth.directory.models import LeadershipTeam, Organisation
 
 from .models import Project, ProjectUpdate, Visibility
@@ -14,8 +16,19 @@ from .models import Project, ProjectUpdate, Visibility
 ITEMS = 30
 
 
+def _site(path: str) -> str:
+    return absolute_url(path, active_language())
+
+
 class _UpdatesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtomFeed
+
+    def feed_url(self, obj):
+        return _site(self._feed_path)
+
+    def get_feed(self, obj, request):
+        self._feed_path = request.path
+        return super().get_feed(obj, request)
 
     def items(self, obj):
         return (
@@ -34,7 +47,7 @@ class _UpdatesFeed(Feed):
         return item.what_happened
 
     def item_link(self, item):
-        return item.project.get_absolute_url()
+        return _site(item.project.get_absolute_url())
 
     def item_pubdate(self, item):
         return item.created_at
@@ -56,7 +69,7 @@ class ProjectFeed(_UpdatesFeed):
         return _("Updates on %(project)s") % {"project": obj.title}
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return _site(obj.get_absolute_url())
 
 
 class OrganisationFeed(_UpdatesFeed):
@@ -70,7 +83,7 @@ class OrganisationFeed(_UpdatesFeed):
         return _("Project updates from %(organisation)s") % {"organisation": obj.name}
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return _site(obj.get_absolute_url())
 
 
 class TeamFeed(_UpdatesFeed):
@@ -84,4 +97,4 @@ class TeamFeed(_UpdatesFeed):
         return _("Project updates for %(team)s") % {"team": obj.name}
 
     def link(self, obj):
-        return obj.get_absolute_url()
+        return _site(obj.get_absolute_url())

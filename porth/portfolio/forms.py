@@ -17,6 +17,7 @@ from porth.core.phases import Phase
 from porth.directory.models import LeadershipTeam, Organisation, ProgrammeItem, Service, WellbeingGoal
 
 from .models import BudgetBand, Collaboration, CollaborationRequest, Project, Status, Visibility
+from .services import project_problems
 
 CONTACT_ROWS = 2
 LINK_ROWS = 3
@@ -189,16 +190,22 @@ class ProjectForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not data.get("title_en") and not data.get("title_cy"):
-            self.add_error("title_en", _("Enter a title in English or in Welsh"))
-        if not data.get("summary_en") and not data.get("summary_cy"):
-            self.add_error("summary_en", _("Enter a summary in English or in Welsh"))
-        start, end = data.get("started_on"), data.get("expected_end_on")
-        if start and end and end < start:
-            self.add_error("expected_end_on", _("The expected end date must be after the start date"))
-        owner = data.get("owner_organisation")
-        if owner and owner in (data.get("partner_organisations") or []):
-            self.add_error("partner_organisations", _("The owner organisation cannot also be a partner"))
+        # The project's own rules, from the one place the service keeps them too.
+        names = (
+            "title_en",
+            "title_cy",
+            "summary_en",
+            "summary_cy",
+            "owner_organisation",
+            "started_on",
+            "expected_end_on",
+        )
+        draft = Project(**{name: data.get(name) or None for name in names})
+        for name, message in project_problems(
+            draft, {"partner_organisations": data.get("partner_organisations") or []}
+        ).items():
+            if name not in self.errors:
+                self.add_error(name, message)
         self._clean_rows(data)
         return data
 

@@ -141,6 +141,10 @@ class Project(models.Model):
     updated_at = models.DateTimeField(_("changed"), auto_now=True)
     last_update_at = models.DateTimeField(_("last update"), default=timezone.now)
     nudged_at = models.DateTimeField(_("owners last reminded"), null=True, blank=True)
+    # What the full-text index holds (porth.portfolio.search): the forms of every word of the titles, and of
+    # the summaries, organisation names and tags, in both languages. Written by the portfolio's service.
+    search_title = models.TextField(default="", blank=True, editable=False)
+    search_body = models.TextField(default="", blank=True, editable=False)
 
     title = Bilingual("title")
     summary = Bilingual("summary")
@@ -155,7 +159,7 @@ class Project(models.Model):
             services,
             tags,
         ],
-        excluded_fields=["updated_at", "last_update_at", "nudged_at"],
+        excluded_fields=["updated_at", "last_update_at", "nudged_at", "search_title", "search_body"],
     )
 
     class Meta:

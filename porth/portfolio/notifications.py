@@ -11,13 +11,18 @@ from porth.core.mail import absolute_url, message_render, messages_send
 from .models import STALE_AFTER, CollaborationRequest, Follow, Project, ProjectUpdate
 from .permissions import projects_visible_to
 
+ASKED, ANSWERED = "asked", "answered"
 
-def collaboration_send(*, ask_id: int) -> int:
-    """A new request goes to the project's owners; an answer goes to the person who asked."""
+
+def collaboration_send(*, ask_id: int, event: str) -> int:
+    """A new request (`event` "asked") goes to the project's owners; an answer ("answered") to the person who
+    asked. The event is the one that happened, not the request's state when the task runs: an owner who
+    answers before the worker has sent the first e-mail must not stop the owners hearing of the ask, nor make
+    the asker hear of the answer twice."""
     ask = CollaborationRequest.objects.select_related(
         "project", "requester", "organisation", "decided_by"
     ).get(pk=ask_id)
-    if ask.state == CollaborationRequest.State.PENDING:
+    if event == ASKED:
         readers = [u for u in ask.project.owners.all() if u.is_active]
         template = "portfolio/email/collaboration_asked"
     else:

@@ -1,14 +1,25 @@
 """Reading the portfolio: the filters shared by the list page, the exports and the API, and summaries."""
 
+import json
+
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import CharField, Count, Exists, OuterRef, Q, Value
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from porth.core.forms import replace_default_choice_message
+from porth.core.lemmas import fold
 from porth.core.phases import Phase
-from porth.directory.models import LeadershipTeam, OrganisationKind, ProgrammeItem, WellbeingGoal
+from porth.directory.models import (
+    LeadershipTeam,
+    Organisation,
+    OrganisationKind,
+    ProgrammeItem,
+    Service,
+    WellbeingGoal,
+)
 
-from .models import Project, Status
+from .models import Project, Status, Tag, Visibility
 from .search import project_search
 
 SORTS = {
@@ -17,16 +28,64 @@ SORTS = {
     "title": ("title_en", "title_cy", "id"),
     "newest": ("-created_at", "-id"),
 }
+# Longer is pasted text, not a search; every entrance (page, export, API) refuses it with the form's message.
+MAX_QUERY_LENGTH = 200
+
+
+class NamedCheckboxes(forms.CheckboxSelectMultiple):
+    """Checkboxes that know the names of what they stand for by language: each option's `names` (JSON), which
+    the page gives its checkbox as data-names, so that the type-ahead finds a name in either language on
+    either language's page. (The page writes the inputs itself: rendering each through its template cost
+    more than the rest of the form.)"""
+
+    names: dict[str, dict[str, str]] = {}
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        option["names"] = json.dumps(self.names.get(str(value), {}), ensure_ascii=False)
+        return option
+
+
+class OrganisationsField(forms.MultipleChoiceField):
+    """Organisations by code, several at once. A code in other letters' case still works, as it did when the
+    filter was a box to type a code in (and so do links made then)."""
+
+    widget = NamedCheckboxes
+
+    def to_python(self, value):
+        codes = {str(code).casefold(): code for code, _ in self.choices}
+        return [codes.get(text.strip().casefold(), text) for text in super().to_python(value)]
+
+
+def _services_and_tags(visible) -> tuple[list, list]:
+    """The council services and the tags that at least one project the reader may see has, as choices: a
+    private project's tags are not listed to people who may not see it. One query for both (a UNION), as the
+    list page keeps count of its queries."""
+
+    def in_use(model, relation: str, value, label: str, kind: str):
+        used = model.objects.filter(Exists(visible.filter(**{relation: OuterRef("pk")})))
+        return used.order_by().values_list(Value(kind, output_field=CharField()), value, label)
+
+    services = in_use(Service, "services", Cast("lgsl_code", CharField()), "label", "service")
+    rows = services.union(in_use(Tag, "tags", "slug", "name", "tag"), all=True)
+    choices = {"service": [], "tag": []}
+    for kind, value, label in sorted(rows, key=lambda row: row[2].casefold()):
+        choices[kind].append((value, label))
+    return choices["service"], choices["tag"]
 
 
 class ProjectFilterForm(forms.Form):
-    """The portfolio's filters. The same names work as query parameters for the pages, exports and API."""
+    """The portfolio's filters. The same names work as query parameters for the pages, exports and API.
+
+    Filters are chosen by name and sent by code, id or slug: the URLs stay stable and readable. `visible` is
+    the reader's projects (permissions.projects_visible_to); the tags and services offered are theirs."""
 
     q = forms.CharField(
         label=_("Search"),
         required=False,
-        max_length=200,
-        help_text=_("Words from the title or summary, in English or Welsh"),
+        max_length=MAX_QUERY_LENGTH,
+        help_text=_("Words from the titles, summaries, organisations or tags, in English or Welsh"),
+        error_messages={"max_length": _("Your search must be %(limit_value)d characters or fewer")},
     )
     phase = forms.MultipleChoiceField(
         label=_("Phase"), required=False, choices=Phase.choices, widget=forms.CheckboxSelectMultiple
@@ -35,18 +94,18 @@ class ProjectFilterForm(forms.Form):
         label=_("Status"), required=False, choices=Status.choices, widget=forms.CheckboxSelectMultiple
     )
     stale = forms.BooleanField(label=_("Only projects with no update for 90 days"), required=False)
-    organisation = forms.CharField(
-        label=_("Organisation code"),
+    organisation = OrganisationsField(
+        label=_("Organisations"),
         required=False,
-        max_length=80,
-        help_text=_("Projects it owns or is a partner in"),
+        help_text=_("Projects that any of them owns or is a partner in"),
+        error_messages={"invalid_choice": _("Choose organisations from the list")},
     )
     kind = forms.ChoiceField(label=_("Kind of owner organisation"), required=False)
     lead_team = forms.ChoiceField(label=_("Lead team"), required=False)
     programme_item = forms.ChoiceField(label=_("Programme item"), required=False)
     goal = forms.ChoiceField(label=_("Well-being goal"), required=False)
-    service = forms.IntegerField(label=_("Council service (LGSL code)"), required=False, min_value=1)
-    tag = forms.SlugField(label=_("Tag"), required=False, allow_unicode=True)
+    service = forms.TypedChoiceField(label=_("Council service"), required=False, coerce=int, empty_value=None)
+    tag = forms.ChoiceField(label=_("Tag"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
@@ -59,8 +118,11 @@ class ProjectFilterForm(forms.Form):
         ],
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, visible=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if visible is None:
+            visible = Project.objects.filter(visibility=Visibility.PUBLIC)
+        self._organisation_choices()
         self.fields["kind"].choices = [("", _("All kinds")), *OrganisationKind.choices]
         self.fields["lead_team"].choices = [("", _("All teams"))] + [
             (t.slug, str(t.name)) for t in LeadershipTeam.objects.all()
@@ -72,9 +134,22 @@ class ProjectFilterForm(forms.Form):
         self.fields["goal"].choices = [("", _("All goals"))] + [
             (str(g.number), str(g.name)) for g in WellbeingGoal.objects.all()
         ]
+        services, tags = _services_and_tags(visible)
+        self.fields["service"].choices = [("", _("All council services")), *services]
+        self.fields["tag"].choices = [("", _("All tags")), *tags]
         replace_default_choice_message(self, _("Choose a value from the list"))
-        self.fields["service"].error_messages["invalid"] = _("Enter an LGSL code as a whole number")
-        self.fields["tag"].error_messages["invalid"] = _("Enter a tag as it appears on projects")
+
+    def _organisation_choices(self):
+        # By name in the reader's language (or the other, marked, when it has none), sorted as read.
+        organisations = sorted(
+            Organisation.objects.only("code", "name_en", "name_cy"), key=lambda o: fold(str(o.name))
+        )
+        field = self.fields["organisation"]
+        field.choices = [(o.code, o.name) for o in organisations]
+        field.widget.names = {
+            o.code: {lang: name for lang, name in (("en", o.name_en), ("cy", o.name_cy)) if name}
+            for o in organisations
+        }
 
 
 def projects_filtered(queryset, data: dict):
@@ -104,11 +179,10 @@ def _filter_related(queryset, data: dict):
     # Many-to-many filters go through subqueries, so a project is never listed twice.
     through = Project
     if data.get("organisation"):
-        code = data["organisation"]
-        partner = through.partner_organisations.through.objects.filter(organisation__code__iexact=code)
-        queryset = queryset.filter(
-            Q(owner_organisation__code__iexact=code) | Q(pk__in=partner.values("project_id"))
-        )
+        # By id, not by a join on the code, so that the (owner_organisation, last_update_at) index serves.
+        ids = Organisation.objects.filter(code__in=data["organisation"]).values("pk")
+        partner = through.partner_organisations.through.objects.filter(organisation_id__in=ids)
+        queryset = queryset.filter(Q(owner_organisation_id__in=ids) | Q(pk__in=partner.values("project_id")))
     related = {
         "programme_item": (through.programme_items.through, "programmeitem_id"),
         "goal": (through.wellbeing_goals.through, "wellbeinggoal__number"),

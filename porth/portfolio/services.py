@@ -3,15 +3,19 @@
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from porth.accounts.models import User
 from porth.directory.models import Organisation
 
 from .models import CollaborationRequest, DigestSent, Follow, Project, ProjectUpdate, Tag
+from .notifications import ANSWERED, ASKED
+from .search import project_search_columns, projects_search_refresh
 from .tasks import collaboration_notify, digest_send, stale_nudge_send
 
 M2M_FIELDS = ("partner_organisations", "supporting_teams", "programme_items", "wellbeing_goals", "services")
@@ -28,16 +32,44 @@ def tags_from_text(text: str) -> list[Tag]:
     return tags
 
 
+def project_problems(project: Project, related: dict) -> dict[str, str]:
+    """The rules a project's details must keep, whoever saves them (the form shows these messages at its
+    fields; a caller of the service gets them in a ValidationError)."""
+    problems = {}
+    if not (project.title_en or project.title_cy):
+        problems["title_en"] = _("Enter a title in English or in Welsh")
+    if not (project.summary_en or project.summary_cy):
+        problems["summary_en"] = _("Enter a summary in English or in Welsh")
+    start, end = project.started_on, project.expected_end_on
+    if start and end and end < start:
+        problems["expected_end_on"] = _("The expected end date must be after the start date")
+    partners = related.get("partner_organisations")
+    if partners is None and project.pk:
+        partners = list(project.partner_organisations.all())
+    if project.owner_organisation_id and any(p.pk == project.owner_organisation_id for p in partners or []):
+        problems["partner_organisations"] = _("The owner organisation cannot also be a partner")
+    return problems
+
+
 def _save(project: Project, user, fields: dict, related: dict, tags_text: str | None) -> Project:
     for name, value in fields.items():
+        setattr(project, name, value)
+    problems = project_problems(project, related)
+    if problems:
+        raise ValidationError(problems)
+    tags = tags_from_text(tags_text) if tags_text is not None else None
+    # The search columns need the partners and tags the project is about to have: computed first, so that
+    # one save writes everything.
+    columns = project_search_columns(project, partners=related.get("partner_organisations"), tags=tags)
+    for name, value in columns.items():
         setattr(project, name, value)
     project._history_user = user
     project.save()
     for name in M2M_FIELDS:
         if name in related:
             getattr(project, name).set(related[name])
-    if tags_text is not None:
-        project.tags.set(tags_from_text(tags_text))
+    if tags is not None:
+        project.tags.set(tags)
     return project
 
 
@@ -114,7 +146,7 @@ def collaboration_ask(*, project: Project, user: User, organisation: Organisatio
     ask = CollaborationRequest.objects.create(
         project=project, requester=user, organisation=organisation, kind=kind, message=message
     )
-    transaction.on_commit(lambda: collaboration_notify.enqueue(ask.pk))
+    transaction.on_commit(lambda: collaboration_notify.enqueue(ask.pk, ASKED))
     return ask
 
 
@@ -125,7 +157,8 @@ def collaboration_decide(*, ask: CollaborationRequest, user: User, accept: bool,
     ask.save()
     if accept and ask.kind == CollaborationRequest.Kind.PARTNER:
         ask.project.partner_organisations.add(ask.organisation)
-    transaction.on_commit(lambda: collaboration_notify.enqueue(ask.pk))
+        projects_search_refresh(ids=[ask.project_id])  # the partner's names are searched too
+    transaction.on_commit(lambda: collaboration_notify.enqueue(ask.pk, ANSWERED))
     return ask
 
 

@@ -6,8 +6,8 @@ from . import notifications
 
 
 @task()
-def collaboration_notify(ask_id: int) -> int:
-    return notifications.collaboration_send(ask_id=ask_id)
+def collaboration_notify(ask_id: int, event: str = notifications.ANSWERED) -> int:
+    return notifications.collaboration_send(ask_id=ask_id, event=event)
 
 
 @task()

@@ -19,4 +19,5 @@ urlpatterns = [
     path("teams/<slug:slug>/feed/", feeds.TeamFeed(), name="team-feed"),
     path("follow/<str:kind>/<str:key>/", views.follow, name="follow"),
     path("following/", views.following, name="following"),
+    path("following/<int:pk>/stop/", views.follow_stop, name="follow-stop"),
 ]

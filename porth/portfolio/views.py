@@ -16,6 +16,7 @@ from porth.directory.models import LeadershipTeam, Organisation
 from . import services
 from .exports import PUBLIC_FIELDS, WORKING_FIELDS, csv_response, export_rows, json_response
 from .forms import AskToJoinForm, DecideForm, HandOverForm, ProjectForm, UpdateForm
+from .history import project_history as history_entries
 from .models import CollaborationRequest, Follow, Project
 from .permissions import project_get_for_user, projects_visible_to
 from .queries import ProjectFilterForm, projects_filtered
@@ -24,14 +25,18 @@ PAGE_SIZE = 20
 
 
 def project_list(request):
-    form = ProjectFilterForm(request.GET or None)
     projects = projects_visible_to(request.user).select_related("owner_organisation", "lead_team")
+    form = ProjectFilterForm(request.GET or None, visible=projects)
+    # The search columns are the index's: long, and never shown.
+    projects, status = projects.defer("search_title", "search_body"), 200
     if form.is_bound and form.is_valid():
         projects = projects_filtered(projects, form.cleaned_data)
     elif form.is_bound:
-        projects = projects.none()
+        # The page says what is wrong (a search too long, a filter not in the list) and lists nothing.
+        projects, status = projects.none(), 400
+    # get_page gives the first page for a page "number" that is not one, the last for one past the end.
     page = CappedPaginator(projects, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "portfolio/project_list.html", {"form": form, "page_obj": page})
+    return render(request, "portfolio/project_list.html", {"form": form, "page_obj": page}, status=status)
 
 
 def project_detail(request, pk):
@@ -126,19 +131,8 @@ def project_report(request, pk):
 
 def project_history(request, pk):
     project, access = project_get_for_user(request.user, pk)
-    records = list(
-        project.history.select_related("history_user").order_by("-history_date", "-history_id")[:50]
-    )
-    changes = []
-    for newer, older in zip(records, [*records[1:], None], strict=True):
-        delta = newer.diff_against(older) if older else None
-        changes.append({"record": newer, "changes": delta.changes if delta else [], "created": older is None})
-    fields = {f.name: f.verbose_name for f in Project._meta.get_fields() if hasattr(f, "verbose_name")}
-    return render(
-        request,
-        "portfolio/project_history.html",
-        {"project": project, "access": access, "changes": changes, "field_names": fields},
-    )
+    context = {"project": project, "access": access, "entries": history_entries(project)}
+    return render(request, "portfolio/project_history.html", context)
 
 
 @login_required
@@ -223,15 +217,34 @@ def follow(request, kind, key):
 
 @login_required
 def following(request):
-    follows = Follow.objects.filter(user=request.user).select_related("project", "organisation", "team")
+    follows = list(Follow.objects.filter(user=request.user).select_related("project", "organisation", "team"))
+    # A project the person may no longer see (it went private, or they left) is listed without its title,
+    # and can still be unfollowed.
+    project_ids = [f.project_id for f in follows if f.project_id]
+    visible = set(
+        projects_visible_to(request.user, Project.objects.filter(pk__in=project_ids)).values_list(
+            "pk", flat=True
+        )
+    )
+    for f in follows:
+        f.hidden = bool(f.project_id) and f.project_id not in visible
     return render(request, "portfolio/following.html", {"follows": follows})
+
+
+@login_required
+@require_POST
+def follow_stop(request, pk):
+    """Stop following, by the follow itself: it works even for a project the person can no longer see."""
+    Follow.objects.filter(user=request.user, pk=pk).delete()
+    messages.success(request, _("You have stopped following this."))
+    return redirect("portfolio:following")
 
 
 def project_export(request, fmt):
     if fmt not in {"csv", "json"}:
         raise Http404
-    form = ProjectFilterForm(request.GET or None)
     projects = projects_visible_to(request.user)
+    form = ProjectFilterForm(request.GET or None, visible=projects)
     if form.is_bound:
         if not form.is_valid():
             return render(
@@ -242,7 +255,7 @@ def project_export(request, fmt):
             )
         projects = projects_filtered(projects, form.cleaned_data)
     working = works_in_public_sector(request.user)
-    rows = export_rows(projects, working=working)
+    rows = export_rows(projects.defer("search_title", "search_body"), working=working)
     if fmt == "csv":
         return csv_response(rows, PUBLIC_FIELDS + (WORKING_FIELDS if working else []), "porth-projects.csv")
     return json_response(rows, "porth-projects.json")

@@ -7,6 +7,7 @@ from auditlog.context import disable_auditlog
 from django.db import transaction
 
 from porth.accounts import reference as accounts_reference
+from porth.capability import reference as capability_reference
 from porth.directory import reference as directory_reference
 from porth.directory.reference import LoadReport
 from porth.routing.services import rule_sets_ensure_shipped
@@ -16,6 +17,7 @@ DATA_FILES = {
     **directory_reference.DATA_FILES,
     **accounts_reference.DATA_FILES,
     **standards_reference.DATA_FILES,
+    **capability_reference.DATA_FILES,
 }
 
 
@@ -30,6 +32,7 @@ def reference_load_all(*, files: dict[str, Path] | None = None) -> LoadReport:
         directory_reference.directory_reference_load(report=report, files=files)
         accounts_reference.accounts_reference_load(report=report, files=files)
         standards_reference.standards_reference_load(report=report, files=files)
+        capability_reference.capability_reference_load(report=report, files=files)
         for rule_set in rule_sets_ensure_shipped():
             report.record(f"routing rule set {rule_set.version}", created=True, changes=[])
     return report

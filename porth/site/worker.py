@@ -19,7 +19,9 @@ from django.db import DatabaseError, OperationalError, close_old_connections
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from porth.capability.services import bookings_lapse
 from porth.similarity.service import snapshot_refresh
+from porth.skills.services import offers_expire
 
 from .models import Heartbeat
 
@@ -86,7 +88,11 @@ def worker_step(cache: dict) -> str:
     try:
         requeued = stale_tasks_requeue()
         indexed = snapshot_refresh(cache=cache)
+        ended = offers_expire()  # places offered from training waiting lists whose 48 hours are up
+        lapsed = bookings_lapse()  # specialists' offers not taken up in 7 days; waits whose weeks passed
         note = f"requeued {requeued}; " if requeued else ""
+        note += f"{ended} training offers ended; " if ended else ""
+        note += f"{lapsed.offers_lapsed} specialist offers lapsed; " if lapsed.offers_lapsed else ""
         note += f"indexed {indexed} projects" if indexed is not None else "index current"
         heartbeat(note)
         return note

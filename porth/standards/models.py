@@ -5,6 +5,7 @@ pointing at the version they used.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -235,3 +236,101 @@ class Action(models.Model):
     @property
     def is_overdue(self) -> bool:
         return self.done_at is None and self.due_on < timezone.localdate()
+
+
+class CaseStudyKind(models.TextChoices):
+    CASE_STUDY = "case_study", _("Case study")
+    PATTERN = "pattern", _("Reusable pattern")
+
+
+class CaseStudyQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class CaseStudy(SourcedFact):
+    """Good practice worth copying: what one or more Welsh public bodies did (a case study), or a way of
+    working that others can reuse (a pattern), with the standards it illustrates and whom to ask about it.
+
+    The knowledge hub keeps these beside the standards so that a team reviewing itself against a standard can
+    see how others met it, and so that projects that went well leave something behind for the next team.
+    """
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=CaseStudyKind.choices, default=CaseStudyKind.CASE_STUDY
+    )
+    title_en = models.CharField(_("title in English"), max_length=200, blank=True)
+    title_cy = models.CharField(_("title in Welsh"), max_length=200, blank=True)
+    summary_en = models.TextField(_("summary in English"), max_length=1000, blank=True)
+    summary_cy = models.TextField(_("summary in Welsh"), max_length=1000, blank=True)
+    body_en = models.TextField(_("the story in English"), max_length=20000, blank=True)
+    body_cy = models.TextField(_("the story in Welsh"), max_length=20000, blank=True)
+    organisations = models.ManyToManyField(
+        "directory.Organisation", verbose_name=_("organisations"), blank=True, related_name="case_studies"
+    )
+    # A string reference: the portfolio sits on a lower floor, and projects never need to know of case studies
+    # (the project page asks the knowledge hub through a template tag).
+    projects = models.ManyToManyField(
+        "portfolio.Project", verbose_name=_("projects"), blank=True, related_name="case_studies"
+    )
+    standards = models.ManyToManyField(
+        Standard, verbose_name=_("standards"), blank=True, related_name="case_studies"
+    )
+    programme_items = models.ManyToManyField(
+        "directory.ProgrammeItem", verbose_name=_("programme items"), blank=True, related_name="case_studies"
+    )
+    tags = models.JSONField(_("tags"), default=list, blank=True)
+    contact_name = models.CharField(_("contact name"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail address"), blank=True)
+    is_published = models.BooleanField(_("published"), default=False)
+    published_on = models.DateField(_("published on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("added"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    title = Bilingual("title")
+    summary = Bilingual("summary")
+    body = Bilingual("body")
+    objects = CaseStudyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "title_en", "id"]
+        verbose_name = _("good-practice case study")
+        verbose_name_plural = _("good-practice case studies")
+
+    def __str__(self):
+        return self.title_en or self.title_cy or self.slug
+
+    def get_absolute_url(self):
+        return reverse("standards:case-study", args=[self.slug])
+
+    def clean(self):
+        """The rules every case study keeps, whoever writes it: on the page, in the admin or from a file. Each
+        language may come later, but the reader needs a title, a summary and the story in one of them."""
+        errors = {}
+        if not (self.title_en.strip() or self.title_cy.strip()):
+            errors["title_en"] = _("Enter a title in English or in Welsh")
+        if not (self.summary_en.strip() or self.summary_cy.strip()):
+            errors["summary_en"] = _("Enter a summary in English or in Welsh")
+        if not (self.body_en.strip() or self.body_cy.strip()):
+            errors["body_en"] = _("Tell the story in English or in Welsh")
+        if self.contact_email and not self.contact_name.strip():
+            errors["contact_name"] = _(
+                "Enter the name of the person to contact as well as their e-mail address"
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def missing_language(self) -> str | None:
+        """'cy' or 'en' when the title, summary or story is still to be written in that language."""
+        for language in ("cy", "en"):
+            if not all(getattr(self, f"{stem}_{language}").strip() for stem in ("title", "summary", "body")):
+                return language
+        return None

@@ -5,16 +5,26 @@
 - The project's people, the leadership teams involved and people who may see every project see it; nobody
   else does, and only those who see a review see its actions.
 - The project's own people mark its actions done.
+
+Good practice (case studies and reusable patterns):
+
+- Anyone, signed in or not, reads the published ones.
+- Members of a leadership team and site staff write, change and publish them, and see the unpublished ones:
+  the teams are the ones who see good practice across Wales, and one rule (`may_publish_case_studies`) says
+  so everywhere, on the pages, in the API and in the site search.
+- Whom to contact about one is a working detail, as on a project: for people signed in from a Welsh public
+  body (and publishers).
+- The projects a case study came from are listed only as far as the reader may see them.
 """
 
 from dataclasses import dataclass
 
 from django.http import Http404
 
-from porth.accounts.permissions import memberships, sees_every_project
-from porth.portfolio.permissions import project_access
+from porth.accounts.permissions import memberships, sees_every_project, works_in_public_sector
+from porth.portfolio.permissions import project_access, projects_visible_to
 
-from .models import Review
+from .models import CaseStudy, Review
 
 
 @dataclass(frozen=True)
@@ -52,3 +62,39 @@ def review_get_for_user(user, pk: int) -> tuple[Review, ReviewAccess]:
     if not access.view:
         raise Http404
     return review, access
+
+
+# ------------------------------------------------------------------------------------------ good practice
+
+
+def may_publish_case_studies(user) -> bool:
+    """Leadership-team members and site staff write, change and publish good practice."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return bool(memberships(user).teams) or user.is_staff
+
+
+def case_studies_visible_to(user, queryset=None):
+    """The case studies a user may see, as a filter on any case-study queryset."""
+    queryset = CaseStudy.objects.all() if queryset is None else queryset
+    return queryset if may_publish_case_studies(user) else queryset.filter(is_published=True)
+
+
+@dataclass(frozen=True)
+class CaseStudyAccess:
+    change: bool
+    contact: bool  # whom to ask about it
+
+
+def case_study_get_for_user(user, slug: str) -> tuple[CaseStudy, CaseStudyAccess]:
+    """The case study and what the user may do with it; a 404 for one they may not see."""
+    case_study = case_studies_visible_to(user).filter(slug=slug).first()
+    if case_study is None:
+        raise Http404
+    publisher = may_publish_case_studies(user)
+    return case_study, CaseStudyAccess(change=publisher, contact=publisher or works_in_public_sector(user))
+
+
+def case_study_projects(user, case_study: CaseStudy):
+    """The projects a case study came from, as far as the reader may see them."""
+    return projects_visible_to(user, case_study.projects.select_related("owner_organisation"))

@@ -1,16 +1,21 @@
 """Load the standards frameworks shipped in porth/standards/data/ (the Digital Service Standards for Wales and
-the well-being framework), with the directory's loading tools."""
+the well-being framework) and the good-practice case studies that illustrate them, with the directory's
+loading tools."""
 
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
+
+from porth.directory.models import Organisation, ProgrammeItem
 from porth.directory.reference import LoadReport, Record, read_yaml, upsert
 
-from .models import Framework, Standard, StandardGroup
+from .models import CaseStudy, CaseStudyKind, Framework, Standard, StandardGroup
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 DATA_FILES = {
     "standards": DATA_DIR / "digital_service_standards.yaml",
     "wellbeing_framework": DATA_DIR / "wellbeing_framework.yaml",
+    "case_studies": DATA_DIR / "case_studies.yaml",
 }
 
 
@@ -18,6 +23,7 @@ def standards_reference_load(*, report: LoadReport, files: dict[str, Path] | Non
     files = {**DATA_FILES, **(files or {})}
     _load_standards(files["standards"], report)
     _load_standards(files["wellbeing_framework"], report)
+    _load_case_studies(files["case_studies"], report)
 
 
 def _load_standards(path: Path, report: LoadReport) -> None:
@@ -90,3 +96,87 @@ def _links(record: Record) -> list[dict]:
             raise link.error("a link's 'url' should be a web address")
         links.append({"title_en": link.text("title_en"), "title_cy": link.text("title_cy"), "url": url})
     return links
+
+
+CASE_STUDY_TEXTS = ("title_en", "title_cy", "summary_en", "summary_cy", "body_en", "body_cy")
+
+
+def _load_case_studies(path: Path, report: LoadReport) -> None:
+    """The shipped good practice, published, linked to the standards they illustrate (by number, in the
+    file's framework), the organisations involved (by code) and programme items ("team-slug:number")."""
+    document = read_yaml(path)
+    framework_slug = document.require("framework")
+    framework = next((f for f in Framework.objects.current() if f.slug == framework_slug), None)
+    if framework is None:
+        raise document.error(f"the framework {framework_slug!r} has not been loaded")
+    standards = {s.number: s for s in framework.standards.all()}
+    organisations = {o.code: o for o in Organisation.objects.all()}
+    items = {
+        f"{i.programme.team.slug}:{i.number}": i
+        for i in ProgrammeItem.objects.select_related("programme__team")
+    }
+    for record in document.records("case_studies"):
+        slug = record.require("slug")
+        published_on, _ = record.partial_date("published", required=True)
+        values = {
+            "kind": record.choice("kind", CaseStudyKind),
+            **{key: record.text(key) for key in CASE_STUDY_TEXTS},
+            "tags": [str(tag) for tag in _list(record, "tags")],
+            "contact_name": record.text("contact_name"),
+            "contact_email": record.text("contact_email"),
+            "is_published": True,
+            "published_on": published_on,
+            "sources": record.sources(),
+            "verification": record.verification(),
+        }
+        links = {
+            "standards": [_find(record, standards, n, "standard") for n in _list(record, "standards")],
+            "organisations": [
+                _find(record, organisations, c, "organisation") for c in _list(record, "organisations")
+            ],
+            "programme_items": [
+                _find(record, items, k, "programme item") for k in _list(record, "programme_items")
+            ],
+        }
+        try:
+            CaseStudy(
+                **values
+            ).clean()  # the page's rules: a title, summary and story in one language at least
+        except ValidationError as error:
+            raise record.error("; ".join(str(m) for m in error.messages)) from error
+        _case_study_upsert(slug, values, links, report)
+
+
+def _list(record: Record, key: str) -> list:
+    value = record.data.get(key) or []
+    if not isinstance(value, list):
+        raise record.error(f"'{key}' should be a list")
+    return value
+
+
+def _find(record: Record, known: dict, key, what: str):
+    if key not in known:
+        raise record.error(f"{what} {key!r} is not in the reference data")
+    return known[key]
+
+
+def _case_study_upsert(slug: str, values: dict, links: dict, report: LoadReport) -> None:
+    """As the directory's upsert, and the links too: loading again changes nothing and says so."""
+    case_study = CaseStudy.objects.filter(slug=slug).first()
+    created = case_study is None
+    case_study = case_study or CaseStudy(slug=slug)
+    changes = []
+    for name, value in values.items():
+        if getattr(case_study, name) != value:
+            if not created:
+                changes.append(f"{name} {getattr(case_study, name)!r} -> {value!r}")
+            setattr(case_study, name, value)
+    if created or changes:
+        case_study.save()
+    for name, wanted in links.items():
+        current = set() if created else set(getattr(case_study, name).values_list("pk", flat=True))
+        if current != {obj.pk for obj in wanted}:
+            getattr(case_study, name).set(wanted)
+            if not created:
+                changes.append(f"{name} changed")
+    report.record(f"case study {slug}", created=created, changes=changes)

@@ -1,9 +1,10 @@
-"""Writes for the knowledge hub: self-reviews, answers, actions and peer reviews."""
+"""Writes for the knowledge hub: self-reviews, answers, actions, peer reviews and good practice."""
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
-from .models import Action, Answer, Framework, Rating, Review, Standard
+from .models import Action, Answer, CaseStudy, Framework, Rating, Review, Standard
 from .tasks import review_notify
 
 
@@ -63,8 +64,19 @@ def peer_answer_save(*, answer: Answer, user, reviewer_rating: str, reviewer_com
     return answer
 
 
+class StandardsWithoutComment(Exception):
+    """A peer review is complete only when the reviewer has commented on every standard."""
+
+    def __init__(self, answers):
+        super().__init__(f"{len(answers)} standards have no comment")
+        self.answers = answers
+
+
 @transaction.atomic
 def review_complete(*, review: Review, user, summary: str) -> Review:
+    missing = list(review.answers.filter(reviewer_comment="").select_related("standard"))
+    if missing:
+        raise StandardsWithoutComment(missing)
     review.state = Review.State.REVIEWED
     review.reviewer, review.reviewed_at, review.reviewer_summary = user, timezone.now(), summary
     review.save(update_fields=["state", "reviewer", "reviewed_at", "reviewer_summary"])
@@ -89,3 +101,54 @@ def progress(project) -> tuple[list, list[dict]]:
             row = rows.setdefault(key, {"standard": answer.standard, "ratings": {}})
             row["ratings"][review.pk] = answer
     return reviews, [rows[key] for key in sorted(rows)]
+
+
+# ------------------------------------------------------------------------------------------ good practice
+
+# The links a case study has to other records, set from a dict of lists.
+CASE_STUDY_LINKS = ("organisations", "projects", "standards", "programme_items")
+# Addresses under /good-practice/ that are pages, not case studies.
+RESERVED_SLUGS = {"add"}
+
+
+def case_study_tags(text: str) -> list[str]:
+    """Tags typed as "booking, Welsh language": trimmed, each once, in the order typed."""
+    tags = [" ".join(tag.split())[:60] for tag in text.split(",")]
+    return list(dict.fromkeys(tag for tag in tags if tag))
+
+
+def _slug_for(case_study: CaseStudy) -> str:
+    base = slugify(case_study.title_en or case_study.title_cy)[:100] or "good-practice"
+    slug, number = base, 1
+    while slug in RESERVED_SLUGS or CaseStudy.objects.filter(slug=slug).exclude(pk=case_study.pk).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def _case_study_save(case_study: CaseStudy, user, fields: dict, related: dict) -> CaseStudy:
+    for name, value in fields.items():
+        setattr(case_study, name, value)
+    if not case_study.slug:
+        case_study.slug = _slug_for(case_study)
+    if case_study.is_published and case_study.published_on is None:
+        case_study.published_on = timezone.localdate()
+    case_study.full_clean(exclude=["slug", *CASE_STUDY_LINKS])
+    case_study.updated_by = user
+    case_study.save()
+    for name in CASE_STUDY_LINKS:
+        if name in related:
+            getattr(case_study, name).set(related[name])
+    return case_study
+
+
+@transaction.atomic
+def case_study_create(*, user, fields: dict, related: dict) -> CaseStudy:
+    """Add good practice. Raises ValidationError (by field) when a rule of CaseStudy.clean() is broken."""
+    return _case_study_save(CaseStudy(created_by=user), user, fields, related)
+
+
+@transaction.atomic
+def case_study_update(*, case_study: CaseStudy, user, fields: dict, related: dict) -> CaseStudy:
+    """Change good practice. Its address stays the same when its title changes: links to it keep working."""
+    return _case_study_save(case_study, user, fields, related)

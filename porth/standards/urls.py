@@ -5,6 +5,10 @@ from . import views
 app_name = "standards"
 urlpatterns = [
     path("standards/", views.library, name="library"),
+    path("good-practice/", views.case_study_list, name="case-studies"),
+    path("good-practice/add/", views.case_study_create, name="case-study-create"),
+    path("good-practice/<slug:slug>/", views.case_study_detail, name="case-study"),
+    path("good-practice/<slug:slug>/edit/", views.case_study_edit, name="case-study-edit"),
     path("standards/<slug:slug>/", views.framework_detail, name="framework"),
     path("standards/<slug:slug>/<int:number>/", views.standard_detail, name="standard"),
     path("projects/<int:pk>/reviews/", views.project_reviews, name="project-reviews"),

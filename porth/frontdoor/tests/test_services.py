@@ -33,8 +33,7 @@ def answers(org="W06000015", others=(), health=False, wg=False, help_wanted=("da
         phase="discovery",
         timescale="not_sure",
         contact_name="Alys Morgan",
-        contact_email="alys@cardiff.example",
-        **extra,
+        **{"contact_email": "alys@cardiff.example", **extra},
     )
 
 

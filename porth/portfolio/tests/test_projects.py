@@ -1,6 +1,7 @@
 """Projects through the web: adding, changing, reporting, history, following, working together."""
 
 import html
+import re
 
 import pytest
 from django.core import mail
@@ -256,4 +257,93 @@ def test_project_page_query_count(client, people, project):
     client.force_login(people["owner"])
     with CaptureQueriesContext(connection) as queries:
         client.get(project.get_absolute_url())
-    assert len(queries) <= 25, [q["sql"] for q in queries]
+    # 25 for the project itself, one for its squads' engagements and one for the good practice it led to.
+    assert len(queries) <= 27, [q["sql"] for q in queries]
+
+
+def test_an_answer_before_the_worker_runs_still_tells_the_owners_of_the_ask_and_the_asker_once(
+    people, project, django_capture_on_commit_callbacks
+):
+    """The e-mails say what happened, not what the request looks like when the worker gets to them."""
+    from porth.directory.models import Organisation
+    from porth.portfolio import services
+
+    with django_capture_on_commit_callbacks() as pending:
+        ask = services.collaboration_ask(
+            project=project,
+            user=people["other_org"],
+            organisation=Organisation.objects.get(code="W06000011"),
+            kind="partner",
+            message="Shall we?",
+        )
+        services.collaboration_decide(ask=ask, user=people["owner"], accept=True, reply="Yes")
+    assert mail.outbox == []  # nothing sent yet: the worker has not run
+    for callback in pending:
+        callback()
+    recipients = [m.to for m in mail.outbox]
+    assert recipients.count([people["owner"].email]) == 1  # the owners hear of the ask
+    assert recipients.count([people["other_org"].email]) == 1  # the asker hears of the answer, once
+
+
+def test_feeds_carry_what_people_wrote_as_text_and_link_to_the_one_site_address(
+    client, people, project, settings
+):
+    client.force_login(people["owner"])
+    client.post(
+        f"/projects/{project.pk}/update/",
+        {"status": "on_track", "what_happened": "Moved <b>bold</b> & co's plan", "whats_next": "More."},
+    )
+    client.logout()
+    feed = client.get(f"/cy/projects/{project.pk}/feed/", HTTP_HOST="localhost").content.decode()
+    assert '<summary type="text">Moved &lt;b&gt;bold&lt;/b&gt; &amp; co\'s plan</summary>' in feed
+    assert 'type="html"' not in feed
+    links = re.findall(r'href="([^"]+)"', feed)
+    assert links and all(link.startswith(settings.SITE_URL + "/cy/") for link in links), links
+
+
+def test_history_says_what_changed_in_the_readers_language_with_named_teams(client, people, project):
+    from porth.directory.models import LeadershipTeam
+    from porth.portfolio import services
+
+    services.project_update(
+        project=project,
+        user=people["owner"],
+        fields={"status": "at_risk", "lead_team": LeadershipTeam.objects.get(slug="cdps")},
+        related={},
+        tags_text=None,
+    )
+    page = text(client.get(f"/cy/projects/{project.pk}/history/"))
+    assert "Ar y trywydd iawn" in page and "Mewn perygl" in page
+    assert "on_track" not in page and "at_risk" not in page
+    assert str(LeadershipTeam.objects.get(slug="wlga-digital-team").name_cy) in page
+    assert str(LeadershipTeam.objects.get(slug="cdps").name_cy) in page
+
+
+def test_history_of_a_project_with_no_recorded_changes_says_so(client, people, project):
+    project.history.all().delete()
+    response = client.get(f"/projects/{project.pk}/history/")
+    assert response.status_code == 200
+    assert "No changes have been recorded for this project yet." in text(response)
+
+
+def test_a_project_one_can_no_longer_see_is_listed_without_its_title_and_can_be_unfollowed(client, people):
+    from porth.portfolio.models import Follow
+
+    secret = make_project(people["owner"], visibility="private", title_en="Secret restructure")
+    colleague = people["colleague"]
+    client.force_login(colleague)
+    client.post(f"/follow/project/{secret.pk}/")
+    assert "Secret restructure" in text(client.get("/following/"))
+    # The colleague leaves Cardiff: the project is no longer theirs to see.
+    colleague.organisation_memberships.all().delete()
+    page = text(client.get("/cy/following/"))
+    assert "Secret restructure" not in page
+    follow = Follow.objects.get(user=colleague)
+    client.post(f"/following/{follow.pk}/stop/")
+    assert not Follow.objects.filter(user=colleague).exists()
+    # Nobody can stop someone else's follow.
+    client.force_login(people["owner"])
+    client.post(f"/follow/project/{secret.pk}/")
+    client.force_login(colleague)
+    client.post(f"/following/{Follow.objects.get(user=people['owner']).pk}/stop/")
+    assert Follow.objects.filter(user=people["owner"]).exists()

@@ -1,6 +1,6 @@
 from django import template
 
-from ..models import Action
+from ..models import Action, CaseStudy
 from ..permissions import review_access
 
 register = template.Library()
@@ -19,4 +19,15 @@ def project_review(context, project, access):
         "can_report": access.report,
         "open_actions": list(open_actions) if can_see else [],
         "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("standards/includes/project_case_studies.html")
+def project_case_studies(project):
+    """The project page's good practice that came from it, published only: one query."""
+    case_studies = CaseStudy.objects.published().filter(projects=project)
+    return {
+        "case_studies": list(
+            case_studies.only("slug", "kind", "title_en", "title_cy", "summary_en", "summary_cy")
+        )
     }

@@ -325,3 +325,25 @@ def test_only_the_project_s_people_mark_an_action_done(client, people, project):
     assert client.post(f"/actions/{action.pk}/done/").status_code == 302
     action.refresh_from_db()
     assert action.done_at is not None
+
+
+def test_a_peer_review_completes_only_with_a_comment_on_every_standard_whoever_calls(client, people, project):
+    """The rule lives in the service, so the page, the admin or any later API all keep it."""
+    client.force_login(people["owner"])
+    review = services.review_start(
+        project=project, framework=Framework.objects.get(slug=DSS), phase="alpha", user=people["owner"]
+    )
+    answer_all(client, review)
+    client.post(f"/reviews/{review.pk}/send/")
+    first = review.answers.select_related("standard").first()
+    services.peer_answer_save(
+        answer=first, user=people["reviewer"], reviewer_rating="met", reviewer_comment="Ok."
+    )
+    with pytest.raises(services.StandardsWithoutComment) as raised:
+        services.review_complete(review=review, user=people["reviewer"], summary="Done")
+    assert len(raised.value.answers) == review.answers.count() - 1
+    client.force_login(people["reviewer"])
+    response = client.post(f"/cy/reviews/{review.pk}/peer/finish/", {"summary": "Wedi gorffen"})
+    assert response.status_code == 200
+    review.refresh_from_db()
+    assert review.state == "submitted"

@@ -1,9 +1,12 @@
+from auditlog.context import disable_auditlog
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from porth.accounts.demo import demo_users_clear, demo_users_load
+from porth.capability.demo import demo_capability_clear, demo_capability_load
 from porth.frontdoor.demo import demo_requests_clear, demo_requests_load
 from porth.portfolio.demo import demo_projects_clear, demo_projects_load, projects_load_scale
+from porth.skills.demo import demo_training_clear, demo_training_load
 
 
 class Command(BaseCommand):
@@ -16,10 +19,17 @@ class Command(BaseCommand):
         parser.add_argument("--clear", action="store_true", help="Remove every demo record.")
         parser.add_argument("--scale", type=int, metavar="N", help="Add N synthetic projects, in bulk.")
 
-    def handle(self, *args, clear=False, scale=None, **options):
+    def handle(self, *args, **options):
+        # Demo records are not anyone's edits: the audit log is for people's writes.
+        with disable_auditlog():
+            self._load(**options)
+
+    def _load(self, clear=False, scale=None, **options):
         if clear:
             with transaction.atomic():
-                count = demo_projects_clear() + demo_requests_clear() + demo_users_clear()
+                count = demo_capability_clear()
+                count += demo_training_clear()
+                count += demo_projects_clear() + demo_requests_clear() + demo_users_clear()
             self.stdout.write(f"Removed the demo data ({count} records).")
             return
         if scale:
@@ -33,6 +43,8 @@ class Command(BaseCommand):
             people = demo_users_load()
             requests = demo_requests_load()
             projects = demo_projects_load()
+            demo_capability_load()
+            demo_training_load()
         self.stdout.write(
             f"Demo data ready: {len(people)} demo accounts; added now: {requests} requests and "
             f"{projects} projects (see README, 'Signing in')."
