@@ -86,7 +86,7 @@ $(BUILD)/.stamp: node_modules/.stamp $(wildcard static/src/*)
 	$(SASS) --load-path=node_modules --style=compressed --no-source-map static/src/porth.scss $(BUILD)/porth.css
 	cp $(GOVUK)/govuk-frontend.min.js $(GOVUK)/govuk-frontend.min.js.map $(BUILD)/
 	cp -r $(GOVUK)/assets/images $(BUILD)/assets/
-	cp static/src/porth-icon.svg static/src/porth-autocomplete.js static/src/porth-similar.js $(BUILD)/
+	cp static/src/porth-icon.svg static/src/favicon.ico static/src/porth-autocomplete.js static/src/porth-similar.js $(BUILD)/
 	cp static/src/porth-js-enabled.js static/src/porth-init.js $(BUILD)/
 	cp node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js \
 	   node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js.map \

@@ -82,6 +82,15 @@ def no_owner(request, exc):
     return api.create_response(request, {"detail": [detail]}, status=422)
 
 
+@api.exception_handler(frontdoor_services.RequestInvalid)
+def request_invalid(request, exc):
+    detail = [
+        {"loc": ["body", name], "msg": message, "type": "value_error"}
+        for name, message in exc.problems.items()
+    ]
+    return api.create_response(request, {"detail": detail}, status=422)
+
+
 @api.exception_handler(frontdoor_services.TooManyRequests)
 def too_many_requests(request, exc):
     response = api.create_response(request, {"detail": exc.message()}, status=429)

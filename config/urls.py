@@ -13,6 +13,7 @@ from porth.site import views as site_views
 urlpatterns = [
     path("healthz", site_views.healthz, name="healthz"),
     path("robots.txt", core_views.robots, name="robots"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("api/v1/docs", core_views.api_docs_redirect, name="api-docs-redirect"),
     path("api/v1/", api.urls),
     # Single sign-on (django-allauth): addresses without a language, because each provider is told one
@@ -36,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("", include("porth.insight.urls")),
     path("", include("porth.skills.urls")),
     path("", include("porth.capability.urls")),
+    path("", include("porth.site.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

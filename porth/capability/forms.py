@@ -13,6 +13,7 @@ from porth.accounts.models import User
 from porth.accounts.permissions import organisations_to_ask_for
 from porth.core.forms import GovukDateField, replace_default_choice_message
 from porth.core.phases import Phase
+from porth.core.text import validate_visible_text
 from porth.directory.models import LeadershipTeam, Organisation
 from porth.portfolio.permissions import projects_visible_to
 
@@ -424,8 +425,12 @@ class SpecialistForm(RoleCleaning, forms.Form):
 class EngagementForm(forms.Form):
     """A squad engagement. Write it in either language first; the other can follow."""
 
-    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
-    title_cy = forms.CharField(label=_("Title in Welsh"), max_length=200, required=False)
+    title_en = forms.CharField(
+        label=_("Title in English"), max_length=200, required=False, validators=[validate_visible_text]
+    )
+    title_cy = forms.CharField(
+        label=_("Title in Welsh"), max_length=200, required=False, validators=[validate_visible_text]
+    )
     pool = forms.ModelChoiceField(
         queryset=Pool.objects.none(),
         to_field_name="slug",

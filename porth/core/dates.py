@@ -8,8 +8,9 @@ import datetime
 import re
 
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 
 class Precision(models.TextChoices):
@@ -49,3 +50,19 @@ def format_partial_date(value: datetime.date | None, precision: str) -> str:
     if precision == Precision.MONTH:
         return formats.date_format(value, "YEAR_MONTH_FORMAT")
     return formats.date_format(value, "DATE_FORMAT")
+
+
+def days_ago(moment: datetime.datetime, now: datetime.datetime | None = None) -> int:
+    """Whole calendar days between a moment and now, in Porth's time zone: something sent at 23:50 was sent
+    yesterday at 00:10, though fewer than 24 hours have passed."""
+    now = now or timezone.now()
+    return (timezone.localdate(now) - timezone.localdate(moment)).days
+
+
+def format_days_ago(days: int) -> str:
+    """How long ago, as people say it: "today", "yesterday", then "3 days ago"."""
+    if days <= 0:
+        return str(_("today"))
+    if days == 1:
+        return str(_("yesterday"))
+    return ngettext("%(days)s day ago", "%(days)s days ago", days) % {"days": days}

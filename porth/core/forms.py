@@ -45,11 +45,11 @@ class GovukDateField(forms.MultiValueField):
         "invalid": _("Enter a real date, for example 30 6 2021"),
     }
 
-    def __init__(self, **kwargs):
+    def __init__(self, *, first_year: int = 1900, last_year: int = 2100, **kwargs):
         fields = (
             forms.IntegerField(min_value=1, max_value=31),
             forms.IntegerField(min_value=1, max_value=12),
-            forms.IntegerField(min_value=1900, max_value=2100),
+            forms.IntegerField(min_value=first_year, max_value=last_year),
         )
         super().__init__(fields, require_all_fields=True, **kwargs)
 
@@ -125,3 +125,22 @@ def link_rows_initial(links: list[dict], count: int) -> dict:
     for n, link in enumerate(links[:count], start=1):
         initial[f"link_{n}_title"], initial[f"link_{n}_url"] = link.get("title", ""), link.get("url", "")
     return initial
+
+
+# Text with a limit: the limit is said before typing, counted while typing (GOV.UK Frontend's character
+# count, started by porth-init.js) and refused with a clear message when over. The browser's own maxlength
+# is left off on purpose: it cuts pasted text short without a word, which is what people tripped over.
+
+
+class CountedCharField(forms.CharField):
+    """A CharField with a `max_length` that renders as a GOV.UK character count (forms/field.html)."""
+
+    counted = True
+    default_error_messages = {
+        "max_length": _("Shorten this to %(limit_value)s characters or fewer (it has %(show_value)s)"),
+    }
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs

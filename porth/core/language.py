@@ -6,6 +6,8 @@ other language's text marked with its own `lang` attribute (so screen readers pr
 active one is missing. `.missing` tells a page to say so.
 """
 
+import unicodedata
+
 from django.conf import settings
 from django.utils.html import format_html
 from django.utils.translation import get_language
@@ -79,3 +81,46 @@ class Bilingual:
         if instance is None:
             return self
         return localise(getattr(instance, f"{self.stem}_en"), getattr(instance, f"{self.stem}_cy"))
+
+
+# The Welsh alphabet, with the letters English adds (k, q, v, x, z) where English puts them. ch, dd, ff, ng,
+# ll, ph, rh and th are single letters: "Llan..." sorts after every other "L..." word, "Ch..." after "Cy...".
+# fmt: off
+_ALPHABET = (
+    "a", "b", "c", "ch", "d", "dd", "e", "f", "ff", "g", "ng", "h", "i", "j", "k", "l", "ll", "m", "n", "o",
+    "p", "ph", "q", "r", "rh", "s", "t", "th", "u", "v", "w", "x", "y", "z",
+)
+# fmt: on
+_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET, start=1)}
+_DIGRAPHS = sorted((letter for letter in _ALPHABET if len(letter) == 2), key=len, reverse=True)
+
+
+def _plain(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def welsh_sort_key(text: str) -> tuple:
+    """A key that sorts text in Welsh alphabetical order, accents and case aside (ties broken by the text).
+
+    "ng" after "Llan" is two letters, n and g ("Llangollen" is Llan-gollen), as it is in most place names;
+    elsewhere it is the letter ng. Characters that are not letters sort before every letter, by code point.
+    """
+    plain, units, position = _plain(text), [], 0
+    while position < len(plain):
+        pair = plain[position : position + 2]
+        if pair in _DIGRAPHS and not (pair == "ng" and plain[max(0, position - 3) : position] == "lla"):
+            units.append(_RANK[pair] + 1000)
+            position += 2
+            continue
+        char = plain[position]
+        units.append(_RANK[char] + 1000 if char in _RANK else ord(char) if ord(char) < 1000 else 999)
+        position += 1
+    return (tuple(units), text)
+
+
+def name_sort_key(text: str, language: str | None = None) -> tuple:
+    """How names sort in a language: Welsh alphabetical order in Welsh, letter by letter in English."""
+    if (language or active_language()) == "cy":
+        return welsh_sort_key(text)
+    return (_plain(text), text)

@@ -1,5 +1,6 @@
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -10,6 +11,12 @@ from .language import path_in_language
 def robots(request):
     """robots.txt. It does no database or template work, so benchmarks also use it as the floor view."""
     return HttpResponse("User-agent: *\nDisallow: /admin/\n", content_type="text/plain")
+
+
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for without reading the page: the icon itself lives
+    with the other static files (fingerprinted, cached for a long time), so this only points there."""
+    return redirect(static("favicon.ico"))
 
 
 def accessibility(request):

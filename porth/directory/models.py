@@ -167,6 +167,15 @@ class LeadershipTeam(SourcedFact, EffectiveDated):
     def get_absolute_url(self):
         return reverse("directory:team-detail", args=[self.slug])
 
+    @property
+    def hosted_by(self) -> "Organisation | None":
+        """The organisation that hosts the team, unless the team is that organisation's own record (CDPS is
+        both a team and a body): a page saying a body is hosted by itself reads as a mistake."""
+        host = self.host_organisation
+        if host is None or host.name_en == self.name_en:
+            return None
+        return host
+
     def leaders_on(self, day: datetime.date) -> list["Appointment"]:
         return [a for a in self.appointments.all() if a.is_current_on(day)]
 

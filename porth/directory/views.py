@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from porth.core.dates import format_partial_date
+from porth.core.language import name_sort_key
 
 from .forms import AsOfForm, OrganisationFilterForm
 from .models import LeadershipTeam, Organisation, ProgrammeItem, TeamInbox, Verification
@@ -62,6 +63,8 @@ def team_detail(request, slug):
         "team": team,
         "form": form,
         "as_of": as_of,
+        "dated": as_of != timezone.localdate(),
+        "existed": team.is_active_on(as_of),
         "leaders": team.leaders_on(as_of),
         "appointments": team.appointments.all(),
         "programme": programme,
@@ -93,6 +96,8 @@ def organisation_list(request):
                 organisations = organisations.filter(**{name: form.cleaned_data[name]})
     elif form.is_bound:
         organisations = organisations.none()
+    # By the name the reader sees, in their language's alphabetical order (the database knows neither).
+    organisations = sorted(organisations, key=lambda organisation: name_sort_key(organisation.name))
     page = Paginator(organisations, ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "directory/organisation_list.html", {"form": form, "page_obj": page})
 

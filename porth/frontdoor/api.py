@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import ValidationError
 from ninja.pagination import PageNumberPagination, paginate
+from pydantic import StrictBool
 
 from porth.accounts.api_auth import AUTH
 from porth.core import vocabulary
@@ -35,7 +36,8 @@ class FactsIn(Schema):
     organisation: str = Field(
         ..., max_length=80, description="GSS code or slug of the asking organisation", examples=["W06000015"]
     )
-    asker_owns: bool = Field(
+    # JSON true and false only (StrictBool): a lax bool would read 0, "no" or "off" as false silently.
+    asker_owns: StrictBool = Field(
         default=True,
         description="Whether it is the asking organisation's own work (false: it asks for the owners)",
     )
@@ -56,8 +58,8 @@ class FactsIn(Schema):
     work_kind: Literal[vocabulary.WORK_KINDS] | None = Field(
         default=None, description="What kind of work it is"
     )
-    health_or_social_care: bool = False
-    welsh_government_service: bool = False
+    health_or_social_care: StrictBool = False
+    welsh_government_service: StrictBool = False
     help_wanted: list[HelpCode] = []
 
 

@@ -1,16 +1,17 @@
 """The questions of the front-door journey (one per page) and the triage forms for teams."""
 
-import re
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from porth.accounts.forms import EMAIL_MESSAGES
 from porth.accounts.permissions import organisations_to_ask_for
+from porth.core.forms import CountedCharField
 from porth.core.phases import REQUEST_PHASES
+from porth.core.text import validate_visible_text
 from porth.directory.models import LeadershipTeam, Organisation
 from porth.routing.models import Help, WorkKind
 
+from . import services
 from .models import HelpRequest, Timescale
 
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -155,12 +156,13 @@ class RolesForm(QuestionForm):
 
 class TitleForm(QuestionForm):
     question_field = "title"
-    title = forms.CharField(
+    title = CountedCharField(
         label=_("What is the work called?"),
         help_text=_(
             "A short name that others will recognise, for example 'Booking a visit to a recycling centre'."
         ),
         max_length=150,
+        validators=[validate_visible_text],
         error_messages={
             "required": _("Enter a name for the work"),
             "max_length": _("The name must be 150 characters or fewer"),
@@ -171,7 +173,7 @@ class TitleForm(QuestionForm):
 class DescriptionForm(QuestionForm):
     question_field = "description"
     answer_keys = ("description",)
-    description = forms.CharField(
+    description = CountedCharField(
         label=_("What is the problem, and who is it for?"),
         help_text=_("Say what is not working today, who it affects and what you hope will change."),
         max_length=5000,
@@ -194,8 +196,9 @@ class DescriptionForm(QuestionForm):
 
     def clean_description(self):
         text = self.cleaned_data["description"]
-        if len(text.split()) < 3:
-            raise forms.ValidationError(_("Tell us a little more: describe the problem in a sentence or two"))
+        problem = services.description_problem(text)
+        if problem:
+            raise forms.ValidationError(problem)
         return text
 
 
@@ -331,9 +334,6 @@ class TimescaleForm(QuestionForm):
     )
 
 
-PHONE = re.compile(r"^\+?[0-9 ()-]{7,20}$")
-
-
 class ContactForm(QuestionForm):
     contact_name = forms.CharField(
         label=_("Full name"),
@@ -356,8 +356,9 @@ class ContactForm(QuestionForm):
 
     def clean_contact_phone(self):
         phone = self.cleaned_data["contact_phone"].strip()
-        if phone and not PHONE.match(phone):
-            raise forms.ValidationError(_("Enter a telephone number, like 029 2000 0000 or +44 29 2000 0000"))
+        problem = services.phone_problem(phone)
+        if problem:
+            raise forms.ValidationError(problem)
         return phone
 
 

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from porth.core.dates import days_ago
 from porth.core.phases import REQUEST_PHASES
 from porth.directory.models import LeadershipTeam, Organisation
 from porth.routing.models import Help, RuleSet, WorkKind
@@ -135,7 +136,7 @@ class HelpRequest(models.Model):
 
     @property
     def age_days(self) -> int:
-        return (timezone.now() - self.created_at).days
+        return days_ago(self.created_at)
 
     @property
     def overlap(self) -> list[dict]:

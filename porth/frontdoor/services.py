@@ -1,6 +1,7 @@
 """Writes for the front door: submitting and routing requests, triage, and what a rule set would change."""
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from porth.accounts.permissions import asking_standing
+from porth.core.text import hidden_characters_problem
 from porth.directory.models import LeadershipTeam, Organisation
 from porth.portfolio.models import Project, Visibility
 from porth.portfolio.services import project_create
@@ -22,6 +24,40 @@ from .tasks import request_event_notify
 # ---------------------------------------------------------------------------------------------- requests
 
 OWNER = "owner"  # an other organisation's role when the work is theirs too
+
+
+# The rules a request's words keep, whoever sends it: the journey's forms show these messages at their fields,
+# and the API answers 422 with them (request_submit checks them again for both).
+PHONE = re.compile(r"^\+?[0-9 ()-]{7,20}$")
+
+
+def description_problem(text: str) -> str | None:
+    if len(text.split()) < 3:
+        return _("Tell us a little more: describe the problem in a sentence or two")
+    return None
+
+
+def phone_problem(phone: str) -> str | None:
+    if phone and not PHONE.match(phone):
+        return _("Enter a telephone number, like 029 2000 0000 or +44 29 2000 0000")
+    return None
+
+
+class RequestInvalid(Exception):
+    """Answers that break the rules above; `problems` maps each answer's name to its message."""
+
+    def __init__(self, problems: dict[str, str]):
+        super().__init__(problems)
+        self.problems = problems
+
+
+def request_problems(answers: "Answers") -> dict[str, str]:
+    problems = {
+        "title": hidden_characters_problem(answers.title),
+        "description": description_problem(answers.description),
+        "contact_phone": phone_problem(answers.contact_phone.strip()),
+    }
+    return {name: message for name, message in problems.items() if message}
 
 
 class AskingNotAllowed(Exception):
@@ -127,6 +163,9 @@ def request_submit(*, user, answers: Answers, language: str) -> HelpRequest:
 
     The person must be one of the asking organisation's people, or in a leadership team that serves it
     (then the request records that they act for it); otherwise AskingNotAllowed."""
+    problems = request_problems(answers)
+    if problems:
+        raise RequestInvalid(problems)
     standing = asking_standing(user, answers.organisation)
     if standing is None:
         raise AskingNotAllowed()

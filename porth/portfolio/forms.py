@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from porth.accounts.forms import EMAIL_MESSAGES
 from porth.accounts.models import User
 from porth.core.forms import (
+    CountedCharField,
     GovukDateField,
     link_rows_add,
     link_rows_clean,
@@ -14,6 +15,7 @@ from porth.core.forms import (
     replace_default_choice_message,
 )
 from porth.core.phases import Phase
+from porth.core.text import validate_visible_text
 from porth.directory.models import LeadershipTeam, Organisation, ProgrammeItem, Service, WellbeingGoal
 
 from .models import BudgetBand, Collaboration, CollaborationRequest, Project, Status, Visibility
@@ -28,18 +30,25 @@ def _named(field, label=lambda o: str(o.name)):
     return field
 
 
+TAG_MAX = 60  # Tag.name and Tag.slug
+
+
 class ProjectForm(forms.Form):
     """A project's record. Write the title and summary in either language first; the other can follow."""
 
-    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
-    title_cy = forms.CharField(label=_("Title in Welsh"), max_length=200, required=False)
-    summary_en = forms.CharField(
+    title_en = CountedCharField(
+        label=_("Title in English"), max_length=200, required=False, validators=[validate_visible_text]
+    )
+    title_cy = CountedCharField(
+        label=_("Title in Welsh"), max_length=200, required=False, validators=[validate_visible_text]
+    )
+    summary_en = CountedCharField(
         label=_("Summary in English"),
         max_length=5000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5, "data-similar-source": ""}),
     )
-    summary_cy = forms.CharField(
+    summary_cy = CountedCharField(
         label=_("Summary in Welsh"),
         max_length=5000,
         required=False,
@@ -74,7 +83,7 @@ class ProjectForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Select how it is going")},
     )
-    status_reason = forms.CharField(label=_("Why, in a sentence (optional)"), max_length=300, required=False)
+    status_reason = CountedCharField(label=_("Why, in a sentence (optional)"), max_length=300, required=False)
     started_on = GovukDateField(
         label=_("Start date (optional)"), required=False, help_text=_("For example, 1 4 2026")
     )
@@ -187,6 +196,17 @@ class ProjectForm(forms.Form):
                 label=_("Email address"), required=False, error_messages=EMAIL_MESSAGES
             )
         link_rows_add(self, LINK_ROWS)
+
+    def clean_tags(self):
+        # A tag is kept whole or not at all: the service would otherwise cut a long one to its 60 characters.
+        text = self.cleaned_data["tags"]
+        for tag in (part.strip() for part in text.split(",")):
+            if len(tag) > TAG_MAX:
+                raise forms.ValidationError(
+                    _("Shorten the tag “%(tag)s” to %(limit)s characters or fewer, or split it with commas"),
+                    params={"tag": tag, "limit": TAG_MAX},
+                )
+        return text
 
     def clean(self):
         data = super().clean()
@@ -301,8 +321,15 @@ class UpdateForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Select how it is going")},
     )
-    status_reason = forms.CharField(label=_("Why, in a sentence (optional)"), max_length=300, required=False)
-    what_happened = forms.CharField(
+    status_reason = CountedCharField(label=_("Why, in a sentence (optional)"), max_length=300, required=False)
+    # Not required: a report sent without it (an older page, a script) keeps the phase the project has.
+    phase = forms.ChoiceField(
+        label=_("Which phase is it in now?"),
+        choices=Phase.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    what_happened = CountedCharField(
         label=_("What has happened since the last update?"),
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -311,7 +338,7 @@ class UpdateForm(forms.Form):
             "max_length": _("Keep it to 3,000 characters or fewer"),
         },
     )
-    whats_next = forms.CharField(
+    whats_next = CountedCharField(
         label=_("What happens next? (optional)"),
         max_length=3000,
         required=False,

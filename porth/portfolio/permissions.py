@@ -8,7 +8,10 @@
   in from a Welsh public body, on the page, in the exports and in the API alike.
 - Owners, administrators of the owner organisation and site staff with the permission change a project.
 - Owners and the people of the owner and partner organisations report updates.
-- Only a project's owners accept or decline requests to work together: not site administrators.
+- A project's owners and the administrators of its owner organisation accept or decline requests to work
+  together, so that a request is never stuck when the person who added the project leaves. Not site
+  administrators: the answer is the organisation's to give, and the site-wide permission to change any
+  project is for correcting details, not for speaking for an organisation.
 """
 
 from dataclasses import dataclass
@@ -102,7 +105,7 @@ def project_access(user, project: Project) -> ProjectAccess:
         view=view,
         change=bool(change),
         report=is_owner or in_owner_org or in_partner_org,
-        decide=is_owner,
+        decide=is_owner or project.owner_organisation_id in mine.admin_of,
         ask_to_join=view and bool(mine.organisations) and not (is_owner or in_owner_org or in_partner_org),
         is_owner=is_owner,
         working_details=view and works_in_public_sector(user),

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from porth.accounts.models import User
+from porth.core.phases import Phase
 from porth.directory.models import Organisation
 
 from .models import CollaborationRequest, DigestSent, Follow, Project, ProjectUpdate, Tag
@@ -100,8 +101,12 @@ def project_report(
     what_happened: str,
     whats_next: str,
     language: str,
+    phase: str = "",
 ) -> ProjectUpdate:
-    """Report once: the update becomes the project's status and feeds the page, the feeds and the digests."""
+    """Report once: the update becomes the project's status (and its phase, when one is given) and feeds the
+    page, the feeds and the digests. The project's save records the change in its history."""
+    if phase and phase not in Phase.values:
+        raise ValidationError({"phase": _("Choose from the list")})
     update = ProjectUpdate.objects.create(
         project=project,
         author=user,
@@ -112,10 +117,13 @@ def project_report(
         language=language,
     )
     project.status, project.status_reason = status, status_reason
+    project.phase = phase or project.phase
     project.last_update_at = update.created_at
     project.nudged_at = None
     project._history_user = user
-    project.save(update_fields=["status", "status_reason", "last_update_at", "nudged_at", "updated_at"])
+    project.save(
+        update_fields=["status", "status_reason", "phase", "last_update_at", "nudged_at", "updated_at"]
+    )
     return update
 
 

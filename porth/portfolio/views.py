@@ -117,7 +117,10 @@ def project_report(request, pk):
     project, access = project_get_for_user(request.user, pk)
     if not access.report:
         raise PermissionDenied
-    form = UpdateForm(request.POST if request.method == "POST" else None, initial={"status": project.status})
+    form = UpdateForm(
+        request.POST if request.method == "POST" else None,
+        initial={"status": project.status, "phase": project.phase},
+    )
     if request.method == "POST" and form.is_valid():
         services.project_report(
             project=project, user=request.user, language=active_language(), **form.cleaned_data

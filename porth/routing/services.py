@@ -167,10 +167,10 @@ def rule_sets_ensure_shipped() -> list[RuleSet]:
     publishing path; return those published now. Running it again publishes nothing."""
     published = []
     for shipped in SHIPPED:
-        if RuleSet.objects.filter(shipped_as=shipped.key).exists():
-            continue
-        if shipped.key == "1" and RuleSet.objects.filter(version=1).exists():
+        if shipped.key == "1" and not RuleSet.objects.filter(shipped_as="1").exists():
             RuleSet.objects.filter(version=1).update(shipped_as="1")  # made before versions were keyed
+        if RuleSet.objects.filter(shipped_as=shipped.key).exists():
+            _shipped_notes_complete(shipped)
             continue
         data = json.loads((DATA_DIR / shipped.file).read_text(encoding="utf-8"))
         draft = RuleSet.objects.create(version=_next_version(), data=data, shipped_as=shipped.key)
@@ -183,6 +183,16 @@ def rule_sets_ensure_shipped() -> list[RuleSet]:
             )
         )
     return published
+
+
+def _shipped_notes_complete(shipped: Shipped) -> None:
+    """A shipped version loaded before its notes were written in both languages gets the shipped Welsh (and
+    English, if it has none), so /cy/ never shows English for it. Notes someone wrote stay as they are."""
+    rule_set = RuleSet.objects.get(shipped_as=shipped.key)
+    if not rule_set.notes_cy.strip():
+        rule_set.notes_cy = shipped.notes_cy
+        rule_set.notes_en = rule_set.notes_en.strip() or shipped.notes_en
+        rule_set.save(update_fields=["notes_en", "notes_cy"])
 
 
 def _next_version() -> int:

@@ -239,10 +239,15 @@ class BM25Index:
         unseen = unknown * math.log(1.0 + (len(self.keys) + 0.5) / 0.5) / (norm + 1.0)
         return (known + unseen) or 1.0
 
-    def suggest(self, text: str, k: int = 5, mask: np.ndarray | None = None) -> list[Match]:
+    def suggest(
+        self, text: str, k: int = 5, mask: np.ndarray | None = None, shown: str | None = None
+    ) -> list[Match]:
         """The `k` best documents for `text` that pass the evidence rule and the display cut, best first:
-        what the pages show. `mask` says which documents may be suggested (visibility, exclusions)."""
+        what the pages show. `mask` says which documents may be suggested (visibility, exclusions). `shown`,
+        when given and not empty, is the part of `text` in the reader's language: the words in common are
+        taken from it alone, so a bilingual question never explains itself in the other language."""
         question = self.question(text)
+        explaining = self.tokens(shown) if shown and shown.strip() else question.tokens
         scores = self.scores(question, mask)
         found = []
         for slot in _best(scores, CANDIDATES):
@@ -250,9 +255,7 @@ class BM25Index:
             shared = self._shared(question.ids, int(slot))
             evidence = sum(1 for feature in shared if self._informative[feature])
             if score >= LIKELY_SAME or (score >= SHOW_FROM and evidence >= MIN_EVIDENCE):
-                found.append(
-                    Match(int(self.keys[slot]), round(score, 6), self._surfaces(shared, question.tokens))
-                )
+                found.append(Match(int(self.keys[slot]), round(score, 6), self._surfaces(shared, explaining)))
                 if len(found) == k:
                     break
         return found

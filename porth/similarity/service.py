@@ -23,6 +23,7 @@ from django.db.models import Count, Max
 from django.utils import timezone
 
 from porth.accounts.permissions import memberships, sees_every_project, works_in_public_sector
+from porth.core.language import active_language
 from porth.portfolio.models import Project, Visibility
 from porth.portfolio.permissions import private_project_ids, projects_visible_to
 
@@ -42,6 +43,12 @@ def _directory() -> Path:
 def document_text(project: Project) -> str:
     parts = [project.title_en, project.title_cy, project.summary_en, project.summary_cy]
     parts += [tag.name for tag in project.tags.all()]
+    return "\n".join(part for part in parts if part)
+
+
+def document_text_in(project: Project, language: str) -> str:
+    """The project's own words in one language (title and summary), for explaining a match in it."""
+    parts = [getattr(project, f"title_{language}"), getattr(project, f"summary_{language}")]
     return "\n".join(part for part in parts if part)
 
 
@@ -201,7 +208,8 @@ def similar_to_project(user, project: Project, k: int = 5) -> list[Suggestion]:
     if index is None:
         return []
     mask = _mask(user, index, judged_with(project.pk) | {project.pk})
-    return _suggestions(user, index.suggest(document_text(project), k + 3, mask))[:k]
+    shown = document_text_in(project, active_language())
+    return _suggestions(user, index.suggest(document_text(project), k + 3, mask, shown=shown))[:k]
 
 
 def similar_to_text(user, text: str, k: int = 5, exclude: tuple[int, ...] = ()) -> list[Suggestion]:
@@ -229,7 +237,8 @@ def judgements_for(user, project: Project) -> list[tuple[Judgement, Project]]:
             "judged_by"
         )
     )
-    visible = {p.pk: p for p in projects_visible_to(user).filter(pk__in=[j.other(project.pk) for j in pairs])}
+    others = projects_visible_to(user).select_related("owner_organisation")  # each is named with its owner
+    visible = {p.pk: p for p in others.filter(pk__in=[j.other(project.pk) for j in pairs])}
     return [(j, visible[j.other(project.pk)]) for j in pairs if j.other(project.pk) in visible]
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from porth.accounts.models import User
 from porth.core.forms import GovukDateField, replace_default_choice_message
+from porth.core.text import validate_visible_text
 from porth.directory.models import LeadershipTeam, Organisation, ProgrammeItem
 from porth.standards.models import Framework, Standard
 
@@ -85,8 +86,12 @@ def provider_value(course) -> str:
 class CourseForm(forms.Form):
     """A course in the catalogue. Write it in either language first; the other can follow."""
 
-    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
-    title_cy = forms.CharField(label=_("Title in Welsh"), max_length=200, required=False)
+    title_en = forms.CharField(
+        label=_("Title in English"), max_length=200, required=False, validators=[validate_visible_text]
+    )
+    title_cy = forms.CharField(
+        label=_("Title in Welsh"), max_length=200, required=False, validators=[validate_visible_text]
+    )
     summary_en = forms.CharField(
         label=_("Summary in English"),
         max_length=3000,

@@ -1,6 +1,6 @@
-"""Times as people read them: stored in UTC, shown in Europe/London, on the 24-hour clock in both languages
-(Django's Welsh formats use the 12-hour clock; a session at "2:30 y.h." and at "14:30" on the same service
-would be two conventions)."""
+"""Times as people read them: stored in UTC, shown in Europe/London, on the 24-hour clock in both languages,
+written with explicit formats so that pages, e-mails and calendar files agree whatever format module is
+active (config/formats sets the same convention for the rest of the site)."""
 
 import datetime
 

@@ -14,6 +14,7 @@ from porth.core.forms import (
     link_rows_initial,
     replace_default_choice_message,
 )
+from porth.core.text import validate_visible_text
 from porth.directory.models import Organisation, ProgrammeItem
 from porth.portfolio.permissions import projects_visible_to
 
@@ -236,8 +237,12 @@ class CaseStudyForm(forms.Form):
         ),
         error_messages={"required": _("Choose a case study or a reusable pattern")},
     )
-    title_en = forms.CharField(label=_("Title in English"), max_length=200, required=False)
-    title_cy = forms.CharField(label=_("Title in Welsh"), max_length=200, required=False)
+    title_en = forms.CharField(
+        label=_("Title in English"), max_length=200, required=False, validators=[validate_visible_text]
+    )
+    title_cy = forms.CharField(
+        label=_("Title in Welsh"), max_length=200, required=False, validators=[validate_visible_text]
+    )
     summary_en = forms.CharField(
         label=_("Summary in English"),
         help_text=_("One or two sentences for lists and search results"),

@@ -169,10 +169,15 @@ def review_detail(request, pk):
 @login_required
 def review_standard(request, pk, number):
     review, access = review_get_for_user(request.user, pk)
-    if not access.edit:
-        raise PermissionDenied
     standard = get_object_or_404(Standard, framework=review.framework, number=number)
     answer = Answer.objects.filter(review=review, standard=standard).first()
+    if not access.edit:
+        # A link to an answer outlives the draft (it is in e-mails and bookmarks): whoever may see the review
+        # reads the answer and why it cannot be changed now, rather than meeting a bare refusal.
+        if request.method == "POST":
+            raise PermissionDenied
+        context = {"review": review, "access": access, "standard": standard, "answer": answer}
+        return render(request, "standards/answer_read.html", context)
     form = AnswerForm(
         request.POST if request.method == "POST" else None, initial=AnswerForm.initial_for(answer)
     )

@@ -2,6 +2,8 @@
 
 from django import template
 
+from porth.core import dates
+
 register = template.Library()
 
 
@@ -31,3 +33,11 @@ def page_window(paginator, current: int):
 def get_item(mapping, key):
     """Look a key up in a dictionary from a template."""
     return mapping.get(key)
+
+
+@register.filter
+def days_ago(moment):
+    """'today', 'yesterday' or '3 days ago' for a moment in the past, in the reader's language."""
+    if moment is None:
+        return ""
+    return dates.format_days_ago(dates.days_ago(moment))

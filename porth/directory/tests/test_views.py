@@ -1,3 +1,6 @@
+import datetime
+import html
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -57,6 +60,46 @@ def test_team_page_with_an_impossible_date_says_what_is_wrong_and_shows_today(cl
     assert "Mae problem" in content
     assert "Rhowch ddyddiad go iawn" in content
     assert "Lindsey Phillips" in content.split("Dan arweiniad", 1)[1].split("</ul>", 1)[0]
+
+
+@pytest.mark.parametrize("years_ahead", [1, 300])
+def test_team_page_with_a_future_date_says_the_date_must_be_today_or_in_the_past(
+    client, reference, years_ahead
+):
+    future = datetime.date.today() + datetime.timedelta(days=366 * years_ahead)
+    when = {"as_of_0": future.day, "as_of_1": future.month, "as_of_2": future.year}
+    content = html.unescape(client.get("/teams/wlga-digital-team/", when).content.decode())
+    assert "The date must be today or in the past" in content and "Enter a real date" not in content
+    assert "Lindsey Phillips" in content.split("Led by", 1)[1].split("</ul>", 1)[0]  # today, as it says
+    welsh = html.unescape(client.get("/cy/teams/wlga-digital-team/", when).content.decode())
+    assert "Rhaid i'r dyddiad fod heddiw neu yn y gorffennol" in welsh
+
+
+@pytest.mark.parametrize("year", ["1900", "1066"])
+def test_team_page_before_the_team_existed_says_so_instead_of_an_empty_programme(client, reference, year):
+    content = html.unescape(
+        client.get("/teams/cdps/", {"as_of_0": "1", "as_of_1": "1", "as_of_2": year}).content.decode()
+    )
+    assert "There is a problem" not in content
+    assert f"This team did not exist yet on 1 January {year}. Our records of it start in 2020." in content
+    assert "No programme items were in force on this date." not in content and "Led by" not in content
+    welsh = html.unescape(
+        client.get("/cy/teams/cdps/", {"as_of_0": "1", "as_of_1": "1", "as_of_2": year}).content.decode()
+    )
+    assert f"Nid oedd y tîm hwn yn bod eto ar 1 Ionawr {year}." in welsh
+
+
+def test_team_page_on_a_past_date_says_the_portfolio_is_today_s(client, reference):
+    today = html.unescape(client.get("/teams/wlga-digital-team/").content.decode())
+    assert "These are the team's projects today" not in today
+    content = html.unescape(
+        client.get(
+            "/teams/wlga-digital-team/", {"as_of_0": "1", "as_of_1": "6", "as_of_2": "2021"}
+        ).content.decode()
+    )
+    portfolio = content.split('id="portfolio"', 1)[1]
+    assert "These are the team's projects today, not on 1 June 2021" in portfolio
+    assert "The other sections of the page do not change with it." in content
 
 
 def test_unknown_team_is_a_404_in_the_right_language(client, reference):
@@ -132,3 +175,16 @@ def test_edit_link_only_for_people_who_may_change_the_record(client, admin_user,
     assert "administration pages" not in client.get("/organisations/W06000015/").content.decode()
     client.force_login(admin_user)
     assert "administration pages" in client.get("/organisations/W06000015/").content.decode()
+
+
+def test_a_team_that_is_its_own_organisation_does_not_say_it_hosts_itself(client, reference):
+    content = client.get("/teams/cdps/").content.decode()
+    assert "Hosted by" not in content
+    assert 'href="/organisations/centre-for-digital-public-services/"' in content
+    welsh = client.get("/cy/teams/cdps/").content.decode()
+    assert "Cynhelir gan" not in welsh
+
+
+def test_a_team_hosted_by_another_body_says_so(client, reference):
+    content = client.get("/teams/wlga-digital-team/").content.decode()
+    assert "Hosted by" in content and "Welsh Local Government Association" in content

@@ -164,3 +164,37 @@ def test_openapi_document_and_docs(client, reference):
     assert client.get("/api/v1/docs").url == "/developers/api/"
     assert Client(HTTP_ACCEPT_LANGUAGE="cy").get("/api/v1/docs").url == "/cy/developers/api/"
     assert "POST /api/v1/route" in client.get("/developers/api/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "change, field, welsh",
+    [
+        ({"description": "Help please"}, "description", "Dywedwch ychydig mwy"),
+        ({"contact_phone": "call me maybe"}, "contact_phone", "Rhowch rif ffôn"),
+    ],
+)
+def test_the_api_refuses_what_the_journey_refuses_with_the_same_words(client, token, change, field, welsh):
+    response = post(
+        client,
+        "/api/v1/requests",
+        {**REQUEST, **change},
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+        HTTP_ACCEPT_LANGUAGE="cy",
+    )
+    assert response.status_code == 422, response.content
+    (problem,) = response.json()["detail"]
+    assert problem["loc"] == ["body", field] and welsh in problem["msg"]
+    assert HelpRequest.objects.count() == 0
+
+
+@pytest.mark.parametrize("value", [0, 1, "no", "true"])
+def test_a_yes_or_no_answer_must_be_true_or_false_not_a_number_or_word(client, token, value):
+    response = post(
+        client,
+        "/api/v1/requests",
+        {**REQUEST, "health_or_social_care": value},
+        HTTP_AUTHORIZATION=f"Bearer {token}",
+    )
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "health_or_social_care"
+    assert HelpRequest.objects.count() == 0

@@ -100,7 +100,7 @@ def test_the_api_refuses_the_same_with_429_in_the_callers_language(client, submi
     body = {
         "organisation": "W06000015",
         "title": "One more",
-        "description": "A problem.",
+        "description": "A problem for residents.",
         "help_wanted": ["data"],
         "phase": "discovery",
         "timescale": "not_sure",

@@ -1,5 +1,6 @@
 """Team queues and triage through the web: who may see and do what."""
 
+import datetime
 import html
 
 import pytest
@@ -26,7 +27,19 @@ def sent(client, submitter):
 def test_team_member_sees_the_request_in_the_queue_with_its_age(client, sent, triager):
     client.force_login(triager)
     page = html.unescape(client.get("/teams/nhs-wales-digital/queue/").content.decode())
-    assert sent.title in page and "Cardiff" in page and "0 days" in page
+    assert sent.title in page and "Cardiff" in page and "today" in page and "0 days" not in page
+
+
+def test_a_request_sent_today_says_today_and_one_sent_yesterday_says_yesterday_in_both_languages(
+    client, sent, triager
+):
+    client.force_login(triager)
+    page = client.get(f"/requests/{sent.reference}/").content.decode()
+    assert "(today)" in page and "0 days ago" not in page
+    assert "(heddiw)" in client.get(f"/cy/requests/{sent.reference}/").content.decode()
+    HelpRequest.objects.filter(pk=sent.pk).update(created_at=sent.created_at - datetime.timedelta(days=1))
+    assert "(yesterday)" in client.get(f"/requests/{sent.reference}/").content.decode()
+    assert "(ddoe)" in client.get(f"/cy/requests/{sent.reference}/").content.decode()
 
 
 def test_supporting_team_sees_it_under_supported_requests(client, sent, reference):

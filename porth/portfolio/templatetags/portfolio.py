@@ -28,10 +28,13 @@ def follow_button(context, kind: str, target):
 
 
 @register.inclusion_tag("portfolio/includes/team_portfolio.html", takes_context=True)
-def team_portfolio(context, team):
+def team_portfolio(context, team, as_of=None):
+    """The team's projects today. The portfolio keeps no record of which projects a team had on a past day,
+    so a page showing the team on another date (`as_of`) says that this section is today's."""
     visible = projects_visible_to(context["request"].user)
     return {
         "team": team,
+        "as_of": as_of,
         "portfolio": team_portfolio_counts(team, visible),
         "request": context["request"],
         "csrf_token": context.get("csrf_token"),

@@ -100,13 +100,16 @@ def test_asking_to_work_together(client, people, project, who, allowed):
         ("anonymous", False),
         ("owner", True),
         ("colleague", False),
-        ("org_admin", False),
+        ("org_admin", True),
         ("partner", False),
         ("team_member", False),
         ("other_org", False),
+        ("no_org", False),
     ],
 )
-def test_only_the_owner_decides_on_working_together(client, people, project, who, allowed, admin_user):
+def test_the_owner_and_the_owner_organisations_administrators_decide_on_working_together(
+    client, people, project, who, allowed
+):
     from porth.directory.models import Organisation
     from porth.portfolio import services
 
@@ -121,6 +124,28 @@ def test_only_the_owner_decides_on_working_together(client, people, project, who
     client.post(f"/projects/{project.pk}/work-together/{ask.pk}/", {"decision": "accept"})
     ask.refresh_from_db()
     assert (ask.state == "accepted") is allowed
+
+
+def test_requests_are_not_stuck_when_the_person_who_added_the_project_leaves(client, people, project):
+    from porth.directory.models import Organisation
+    from porth.portfolio import services
+
+    ask = services.collaboration_ask(
+        project=project,
+        user=people["other_org"],
+        organisation=Organisation.objects.get(code="W06000011"),
+        kind="partner",
+        message="Hello",
+    )
+    people["owner"].is_active = False
+    people["owner"].save()
+    client.force_login(people["org_admin"])
+    page = client.get(project.get_absolute_url()).content.decode()
+    assert f"/work-together/{ask.pk}/" in page  # the answer form is shown to the administrator
+    client.post(f"/projects/{project.pk}/work-together/{ask.pk}/", {"decision": "accept", "reply": "Welcome"})
+    ask.refresh_from_db()
+    assert ask.state == "accepted" and ask.decided_by == people["org_admin"]
+    assert project.partner_organisations.filter(code="W06000011").exists()
 
 
 def test_a_site_administrator_may_not_decide_for_the_owner(client, people, project, admin_user):

@@ -116,6 +116,46 @@ def test_report_once_feeds_the_page_the_status_and_the_feed(client, people, proj
     assert "The supplier missed a deadline." in client.get("/teams/wlga-digital-team/feed/").content.decode()
 
 
+def test_reporting_an_update_can_move_the_project_to_another_phase_and_the_history_says_so(
+    client, people, project
+):
+    client.force_login(people["colleague"])
+    form = client.get(f"/projects/{project.pk}/update/").content.decode()
+    assert re.search(
+        r'<input(?=[^>]*name="phase")(?=[^>]*value="alpha")[^>]*checked', form
+    )  # the phase it is in now
+    client.post(
+        f"/projects/{project.pk}/update/",
+        {"status": "on_track", "phase": "live", "what_happened": "The service is live."},
+    )
+    project.refresh_from_db()
+    assert project.phase == "live" and project.updates.count() == 1
+    assert project.history.first().history_user == people["colleague"]
+    page = text(client.get(f"/projects/{project.pk}/history/"))
+    assert "Alpha" in page and "Live" in page and "alpha →" not in page
+    assert "Byw" in text(client.get(f"/cy/projects/{project.pk}/history/"))
+
+
+def test_an_update_without_a_phase_keeps_the_phase(client, people, project):
+    client.force_login(people["owner"])
+    client.post(f"/projects/{project.pk}/update/", {"status": "at_risk", "what_happened": "Late."})
+    project.refresh_from_db()
+    assert project.phase == "alpha" and project.status == "at_risk"
+
+
+def test_an_update_refuses_a_phase_not_in_the_list(client, people, project):
+    client.force_login(people["owner"])
+    page = text(
+        client.post(
+            f"/projects/{project.pk}/update/",
+            {"status": "at_risk", "phase": "finished", "what_happened": "Late."},
+        )
+    )
+    assert "There is a problem" in page
+    project.refresh_from_db()
+    assert project.phase == "alpha" and not project.updates.exists()
+
+
 def test_an_update_needs_what_happened(client, people, project):
     client.force_login(people["owner"])
     page = text(client.post(f"/projects/{project.pk}/update/", {"status": "on_track", "what_happened": ""}))

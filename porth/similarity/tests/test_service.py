@@ -1,5 +1,8 @@
 """Similar projects through Django: kept in step with saves, never leaking what a viewer may not see."""
 
+import html
+import re
+
 import pytest
 
 from porth.portfolio.models import Project
@@ -106,6 +109,20 @@ def test_a_judged_pair_is_not_suggested_again_and_the_judgement_shows(people):
     assert welsh not in [s.project for s in service.similar_to_project(people["swansea"], english)]
     ((judgement, other),) = service.judgements_for(people["swansea"], english)
     assert other == welsh and judgement.verdict == "same"
+
+
+def test_what_people_have_said_names_whose_project_the_other_one_is(client, people):
+    english = make_project(people["owner"])
+    welsh = make_project(people["gwynedd"], owner_organisation=_org("W06000002"), **RECYCLING_CY)
+    service.judgement_record(
+        user=people["owner"], project=english, other=welsh, verdict=Judgement.Verdict.SAME
+    )
+    client.force_login(people["swansea"])
+    page = html.unescape(client.get(english.get_absolute_url()).content.decode())
+    said = re.sub(r"<[^>]+>", "", page.split("What people have said", 1)[1])
+    assert f"{welsh.title_cy} ({_org('W06000002').name_en}): The same project" in said
+    welsh_page = html.unescape(client.get(f"/cy{english.get_absolute_url()}").content.decode())
+    assert f"({_org('W06000002').name_cy}): Yr un prosiect" in re.sub(r"<[^>]+>", "", welsh_page)
 
 
 def test_team_clusters_group_likely_duplicates_across_organisations(people):

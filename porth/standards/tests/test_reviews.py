@@ -200,6 +200,29 @@ def test_a_sent_review_cannot_be_changed_by_the_team(client, people, project):
     assert client.post(f"/reviews/{review.pk}/standards/1/", {"rating": "not_met"}).status_code == 403
 
 
+@pytest.mark.parametrize("who", ["owner", "reviewer"])
+def test_a_link_to_a_standard_of_a_sent_review_shows_the_answer_read_only_with_the_reason(
+    client, people, project, who
+):
+    client.force_login(people["owner"])
+    review = services.review_start(
+        project=project, framework=Framework.objects.get(slug=DSS), phase="alpha", user=people["owner"]
+    )
+    answer_all(client, review)
+    client.post(f"/reviews/{review.pk}/send/")
+    client.force_login(people[who])
+    response = client.get(f"/reviews/{review.pk}/standards/1/")
+    assert response.status_code == 200
+    page = text(response)
+    assert "Evidence for 1." in page and 'name="rating"' not in page
+    assert "so its answers cannot be changed while the lead team reviews it" in page
+    assert (f"/reviews/{review.pk}/peer/1/" in page) is (who == "reviewer")
+    welsh = text(client.get(f"/cy/reviews/{review.pk}/standards/1/"))
+    assert "adolygiad gan gymheiriaid" in welsh
+    client.force_login(people["other_team"])
+    assert client.get(f"/reviews/{review.pk}/standards/1/").status_code == 404
+
+
 def test_overdue_actions_show_on_the_project_and_the_teams_view(client, people, project):
     review = services.review_start(
         project=project, framework=Framework.objects.get(slug=DSS), phase="alpha", user=people["owner"]

@@ -1,0 +1,54 @@
+"""The organisations list is in the reader's alphabetical order: by the Welsh names in Welsh alphabetical
+order on /cy/ (ch, dd, ff, ng, ll, ph, rh, th are letters), by the English names on the English pages."""
+
+import html
+import re
+
+import pytest
+from django.utils import translation
+
+from porth.core.language import name_sort_key, welsh_sort_key
+from porth.directory.models import Organisation
+
+pytestmark = pytest.mark.django_db
+
+NAME_LINK = re.compile(
+    r'<a class="govuk-link" href="(?:/cy)?/organisations/[^/"]+/">(?:<span lang="\w+">)?([^<]+)'
+)
+
+
+def names_listed(client, path: str) -> list[str]:
+    names = []
+    for page in (1, 2, 3):
+        content = client.get(path, {"page": page}).content.decode()
+        names += [html.unescape(name) for name in NAME_LINK.findall(content)]
+    return names
+
+
+def test_welsh_list_is_in_welsh_alphabetical_order_of_the_welsh_names(client, reference):
+    listed = names_listed(client, "/cy/organisations/")
+    with translation.override("cy"):
+        expected = sorted((str(o.name) for o in Organisation.objects.all()), key=welsh_sort_key)
+    assert listed == expected and len(listed) == Organisation.objects.count()
+    # Welsh, not letter-by-letter, order: every "Ll" name after every other "L" name.
+    l_names = [name for name in listed if name.startswith("L")]
+    first_ll = next((i for i, name in enumerate(l_names) if name.startswith("Ll")), len(l_names))
+    assert all(name.startswith("Ll") for name in l_names[first_ll:])
+    assert listed != sorted(listed)  # a plain letter-by-letter sort would differ
+
+
+def test_english_list_is_in_order_of_the_english_names(client, reference):
+    listed = names_listed(client, "/organisations/")
+    expected = sorted(
+        Organisation.objects.values_list("name_en", flat=True), key=lambda n: name_sort_key(n, "en")
+    )
+    assert listed == expected
+
+
+def test_the_project_filters_organisations_are_in_welsh_order_on_welsh_pages(client, reference):
+    content = client.get("/cy/projects/").content.decode()
+    label = r'<label class="govuk-label govuk-checkboxes__label" for="id_organisation_\d+">'
+    labels = re.findall(label + r'(?:<span lang="\w+">)?([^<]+)', content)
+    listed = [html.unescape(label).strip() for label in labels]
+    assert len(listed) == Organisation.objects.count()
+    assert listed == sorted(listed, key=welsh_sort_key)
