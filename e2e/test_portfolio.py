@@ -5,7 +5,10 @@ from playwright.sync_api import expect
 
 from porth.accounts.models import Role, User
 from porth.accounts.services import organisation_add_member
-from porth.directory.models import Organisation
+from porth.directory.models import LeadershipTeam, Organisation
+from porth.portfolio import services
+from porth.portfolio.models import Project
+from porth.similarity.service import index_forget
 
 from .conftest import PASSWORD
 
@@ -129,3 +132,54 @@ def test_create_update_follow_ask_and_accept(page, site, check_accessible, trans
     page.goto(f"{site}{prefix}/organisations/W06000011/")
     expect(page.locator("main")).to_contain_text("recycling slot" if language == "en" else "slot ailgylchu")
     check_accessible(page)
+
+
+def test_without_javascript_similar_projects_are_shown_before_the_project_is_saved(browser, site, axe):
+    index_forget()
+    gwynedd = User.objects.create_user("owner@gwynedd.example", PASSWORD)
+    organisation_add_member(user=gwynedd, organisation=Organisation.objects.get(code="W06000002"))
+    services.project_create(
+        user=gwynedd,
+        fields={
+            "title_cy": "Trefnu slot mewn canolfan ailgylchu",
+            "summary_cy": "Mae trigolion yn trefnu amser i ymweld â'r ganolfan ailgylchu ar-lein, heb giwio.",
+            "owner_organisation": Organisation.objects.get(code="W06000002"),
+            "phase": "live",
+            "lead_team": LeadershipTeam.objects.get(slug="wlga-digital-team"),
+            "visibility": "public",
+        },
+        related={},
+    )
+    owner = User.objects.create_user("owner@cardiff.example", PASSWORD, preferred_language="cy")
+    organisation_add_member(user=owner, organisation=Organisation.objects.get(code="W06000015"))
+    t = TEXT["cy"]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    sign_in(page, site, "/cy", owner.email, t)
+    page.goto(f"{site}/cy/projects/new/")
+    page.get_by_label(t["title"]).fill("Archebu slot ailgylchu")
+    page.get_by_label(t["summary"]).fill("Rydym am i drigolion drefnu amser yn y ganolfan ailgylchu ar-lein.")
+    page.locator("#id_owner_organisation").select_option("W06000015")
+    page.get_by_role("button", name=t["save"]).click()
+    expect(page.locator("h1")).to_have_text("Prosiectau tebyg")
+    expect(page.locator("main")).to_contain_text("Trefnu slot mewn canolfan ailgylchu")
+    assert not Project.objects.filter(owner_organisation__code="W06000015").exists()
+    # axe runs as JavaScript in the page, so the same page (same session) is scanned in a context with it on.
+    scanner = browser.new_context()
+    scanner.add_cookies(context.cookies())
+    scanned = scanner.new_page()
+    scanned.goto(page.url)
+    expect(scanned.locator("h1")).to_have_text("Prosiectau tebyg")
+    results = axe.run(scanned)
+    assert results.violations_count == 0, results.generate_report()
+    scanner.close()
+
+    # Back to the form, the answers are still there; sent again, the similar projects are shown again.
+    page.get_by_role("button", name="Mynd yn ôl i'w newid").click()
+    expect(page.get_by_label(t["title"])).to_have_value("Archebu slot ailgylchu")
+    page.get_by_role("button", name=t["save"]).click()
+    page.get_by_role("button", name="Cadw'r prosiect beth bynnag").click()
+    expect(page.locator("h1")).to_contain_text("Archebu slot ailgylchu")
+    assert Project.objects.filter(owner_organisation__code="W06000015").count() == 1
+    context.close()
+    index_forget()

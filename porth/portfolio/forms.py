@@ -155,6 +155,9 @@ class ProjectForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Select who can see the project")},
     )
+    # Set by the page's script once it has shown similar projects as the person typed. When it is not set
+    # (no JavaScript), a new project is not saved until its similar projects have been shown on a page.
+    similar_seen = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, owner_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -238,6 +241,11 @@ class ProjectForm(forms.Form):
         link_rows_clean(self, data, LINK_ROWS)
 
     # --- turning the form into the service's arguments, and a project back into the form
+
+    def similar_text(self) -> str:
+        """The words similar projects are looked for by: the title and summary, in both languages."""
+        names = ("title_en", "title_cy", "summary_en", "summary_cy")
+        return "\n".join(self.cleaned_data[name] for name in names if self.cleaned_data.get(name))
 
     def project_fields(self) -> dict:
         data = self.cleaned_data

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -60,31 +61,59 @@ def _owner_choices(user):
     return Organisation.objects.filter(pk__in=memberships(user).organisations)
 
 
-@login_required
-def project_create(request):
+# A new project's answers while its similar projects are shown, kept as the form sent them.
+DRAFT_KEY = "portfolio.project_draft"
+NEW_PROJECT_INITIAL = {
+    "phase": "discovery",
+    "status": "on_track",
+    "budget_band": "unknown",
+    "collaboration": "sharing_ideas",
+    "visibility": "public",
+}
+
+
+def project_new_form(request, data=None) -> ProjectForm | None:
+    """The form for a new project, bound to `data` if given; None when the person has no organisation."""
     owners = _owner_choices(request.user)
     if not owners.exists():
-        return render(request, "portfolio/no_organisation.html", status=403)
-    form = ProjectForm(
-        request.POST if request.method == "POST" else None,
-        owner_choices=owners,
-        initial={
-            "phase": "discovery",
-            "status": "on_track",
-            "budget_band": "unknown",
-            "collaboration": "sharing_ideas",
-            "visibility": "public",
-        },
+        return None
+    return ProjectForm(data, owner_choices=owners, initial=NEW_PROJECT_INITIAL)
+
+
+def project_draft(request) -> MultiValueDict | None:
+    """The answers kept while the similar projects were shown, or None."""
+    draft = request.session.get(DRAFT_KEY)
+    return MultiValueDict(draft) if draft is not None else None
+
+
+def project_new_save(request, form: ProjectForm):
+    """Save a valid new project and go to it; the kept answers are no longer needed."""
+    project = services.project_create(
+        user=request.user,
+        fields=form.project_fields(),
+        related=form.related(),
+        tags_text=form.cleaned_data["tags"],
     )
+    request.session.pop(DRAFT_KEY, None)
+    messages.success(request, _("The project has been added to the portfolio."))
+    return redirect(project.get_absolute_url())
+
+
+@login_required
+def project_create(request):
+    # Back from the similar projects, the form shows the answers kept there.
+    data = request.POST if request.method == "POST" else None
+    if data is None and request.GET.get("draft"):
+        data = project_draft(request)
+    form = project_new_form(request, data)
+    if form is None:
+        return render(request, "portfolio/no_organisation.html", status=403)
     if request.method == "POST" and form.is_valid():
-        project = services.project_create(
-            user=request.user,
-            fields=form.project_fields(),
-            related=form.related(),
-            tags_text=form.cleaned_data["tags"],
-        )
-        messages.success(request, _("The project has been added to the portfolio."))
-        return redirect(project.get_absolute_url())
+        if form.cleaned_data["similar_seen"]:
+            return project_new_save(request, form)
+        # Without JavaScript nobody has seen similar projects yet: they are shown before saving.
+        request.session[DRAFT_KEY] = {k: data.getlist(k) for k in data if k != "csrfmiddlewaretoken"}
+        return redirect("similarity:project-create-similar")
     return render(request, "portfolio/project_form.html", {"form": form, "project": None})
 
 

@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -9,6 +10,7 @@ from porth.accounts.permissions import team_work_allowed
 from porth.core.parsing import whole_number
 from porth.directory.models import LeadershipTeam
 from porth.portfolio.permissions import project_get_for_user
+from porth.portfolio.views import project_draft, project_new_form, project_new_save
 
 from .models import Judgement
 from .permissions import judgement_allowed
@@ -24,6 +26,20 @@ def suggestions_fragment(request):
     suggestions = similar_to_text(request.user, text, exclude=exclude)
     context = {"suggestions": suggestions, "searched": len(text.split()) >= 3}
     return render(request, "similarity/includes/suggestions.html", context)
+
+
+@login_required
+def project_create_similar(request):
+    """Similar projects for a new project written without JavaScript, shown before it is saved. With none,
+    it is saved at once; otherwise the person saves it anyway or goes back to change it."""
+    form = project_new_form(request, project_draft(request))
+    if form is None or not form.is_valid():
+        # Nothing kept (or no longer valid, or already saved): the form says what is wrong.
+        return redirect(f"{reverse('portfolio:project-create')}?draft=1")
+    suggestions = similar_to_text(request.user, form.similar_text())
+    if request.method == "POST" or not suggestions:
+        return project_new_save(request, form)
+    return render(request, "similarity/project_create_similar.html", {"suggestions": suggestions})
 
 
 @login_required

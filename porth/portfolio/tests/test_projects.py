@@ -16,6 +16,9 @@ from porth.testing import make_project
 pytestmark = pytest.mark.django_db
 
 NEW = {
+    # As the page's script sends it once it has shown similar projects (the page without JavaScript shows
+    # them on a page of their own first: test_similar_before_saving.py).
+    "similar_seen": "on",
     "title_cy": "Cais am fathodyn glas",
     "summary_cy": "Gwneud cais ar-lein am fathodyn glas.",
     "owner_organisation": "W06000015",
