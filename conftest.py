@@ -1,6 +1,10 @@
+import time
+from types import SimpleNamespace
+
 import pytest
 from django.core.cache import caches
 from django.utils import translation
+from django_ratelimit import core as ratelimit_core
 
 from porth.accounts.models import Role, User
 from porth.accounts.services import team_add_member
@@ -17,9 +21,13 @@ def reference(db):
 
 
 @pytest.fixture(autouse=True)
-def no_rate_limit_counts():
-    """Each test starts with no requests counted against the rate limits (porth.core.limits)."""
+def no_rate_limit_counts(monkeypatch):
+    """Each test starts with no requests counted against the rate limits (porth.core.limits), and within one
+    window of them: django-ratelimit counts in fixed windows, and a slow run crossing the end of one would
+    start a new count half-way through a test, so its clock stands still."""
     caches["limits"].clear()
+    stopped = time.time()
+    monkeypatch.setattr(ratelimit_core, "time", SimpleNamespace(time=lambda: stopped))
 
 
 @pytest.fixture(autouse=True)
