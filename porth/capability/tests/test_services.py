@@ -247,7 +247,9 @@ def test_only_those_who_may_ask_for_an_organisation_ask_for_it(make_request, cas
 
 
 def test_requests_are_numbered_in_turn(make_request):
-    assert [make_request().reference, make_request().reference][1].startswith("SPEC-0000")
+    first, second = make_request(), make_request()
+    assert first.reference == f"SPEC-{first.pk:06d}"
+    assert int(second.reference.removeprefix("SPEC-")) == int(first.reference.removeprefix("SPEC-")) + 1
 
 
 def test_a_request_can_be_changed_only_while_it_waits_in_the_queue(make_specialist, make_request, book):
