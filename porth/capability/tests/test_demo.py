@@ -9,7 +9,7 @@ from porth.capability import capacity, services
 from porth.capability.demo import demo_capability_clear, demo_capability_load
 from porth.capability.models import Booking, Engagement, Leave, Specialist, SpecialistRequest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from porth.portfolio.demo import Content, demo_projects_clear, demo_projects_loa
 from porth.portfolio.models import CollaborationRequest, Project, ProjectUpdate
 from porth.routing.services import project_teams
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from porth.frontdoor.models import HelpRequest
 from porth.portfolio import services as portfolio_services
 from porth.portfolio.models import CollaborationRequest, Project, ProjectUpdate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
 @pytest.fixture(autouse=True)
