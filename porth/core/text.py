@@ -10,7 +10,7 @@ message naming them, never removed silently.
 import unicodedata
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
 # Format characters (Cf: zero-width, bidirectional controls, BOM, soft hyphen, tags), control characters
 # (Cc: tab, newline, null...) and the line and paragraph separators (Zl, Zp).
@@ -46,3 +46,16 @@ def validate_visible_text(value: str) -> None:
     problem = hidden_characters_problem(value)
     if problem:
         raise ValidationError(problem, code="hidden_characters")
+
+
+TAG_MAX = 60  # the longest tag Porth keeps (portfolio Tag.name and Tag.slug; case-study tags likewise)
+
+
+def long_tag_problem(text: str) -> str | None:
+    """Tags typed as "booking, Welsh language" are each kept whole or refused: never cut to fit."""
+    for tag in (" ".join(part.split()) for part in text.split(",")):
+        if len(tag) > TAG_MAX:
+            return gettext(
+                "Shorten the tag “%(tag)s” to %(limit)s characters or fewer, or split it with commas"
+            ) % {"tag": tag, "limit": TAG_MAX}
+    return None

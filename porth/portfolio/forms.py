@@ -15,7 +15,7 @@ from porth.core.forms import (
     replace_default_choice_message,
 )
 from porth.core.phases import Phase
-from porth.core.text import validate_visible_text
+from porth.core.text import long_tag_problem, validate_visible_text
 from porth.directory.models import LeadershipTeam, Organisation, ProgrammeItem, Service, WellbeingGoal
 
 from .models import BudgetBand, Collaboration, CollaborationRequest, Project, Status, Visibility
@@ -28,9 +28,6 @@ LINK_ROWS = 3
 def _named(field, label=lambda o: str(o.name)):
     field.label_from_instance = label
     return field
-
-
-TAG_MAX = 60  # Tag.name and Tag.slug
 
 
 class ProjectForm(forms.Form):
@@ -201,14 +198,10 @@ class ProjectForm(forms.Form):
         link_rows_add(self, LINK_ROWS)
 
     def clean_tags(self):
-        # A tag is kept whole or not at all: the service would otherwise cut a long one to its 60 characters.
         text = self.cleaned_data["tags"]
-        for tag in (part.strip() for part in text.split(",")):
-            if len(tag) > TAG_MAX:
-                raise forms.ValidationError(
-                    _("Shorten the tag “%(tag)s” to %(limit)s characters or fewer, or split it with commas"),
-                    params={"tag": tag, "limit": TAG_MAX},
-                )
+        problem = long_tag_problem(text)
+        if problem:
+            raise forms.ValidationError(problem)
         return text
 
     def clean(self):

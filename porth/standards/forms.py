@@ -14,7 +14,7 @@ from porth.core.forms import (
     link_rows_initial,
     replace_default_choice_message,
 )
-from porth.core.text import validate_visible_text
+from porth.core.text import long_tag_problem, validate_visible_text
 from porth.directory.models import Organisation, ProgrammeItem
 from porth.portfolio.permissions import projects_visible_to
 
@@ -342,6 +342,13 @@ class CaseStudyForm(forms.Form):
             f"{i.programme.team.short_name}: {i.number}. {i.title}"
         )
         replace_default_choice_message(self, CHOOSE_FROM_LIST)
+
+    def clean_tags(self):
+        text = self.cleaned_data["tags"]
+        problem = long_tag_problem(text)
+        if problem:
+            raise forms.ValidationError(problem)
+        return text
 
     def clean_projects(self):
         """Project numbers the writer may see: a case study never reveals a project to its own writer."""

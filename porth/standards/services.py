@@ -113,7 +113,7 @@ RESERVED_SLUGS = {"add"}
 
 def case_study_tags(text: str) -> list[str]:
     """Tags typed as "booking, Welsh language": trimmed, each once, in the order typed."""
-    tags = [" ".join(tag.split())[:60] for tag in text.split(",")]
+    tags = [" ".join(tag.split()) for tag in text.split(",")]
     return list(dict.fromkeys(tag for tag in tags if tag))
 
 

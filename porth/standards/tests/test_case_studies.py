@@ -471,3 +471,11 @@ def test_site_administrators_manage_good_practice_in_the_admin_under_the_same_ru
     )
     assert response.status_code == 200 and "Enter a title in English or in Welsh" in text(response)
     assert not CaseStudy.objects.filter(slug="admin-story").exists()
+
+
+def test_a_tag_too_long_to_keep_is_refused_whole_not_cut(client, roles):
+    sign_in(client, roles["staff"])
+    tag = "a tag that goes on and on about the many things the work touched, far too long"
+    page = text(client.post("/cy/good-practice/add/", {**FORM, "tags": f"booking, {tag}"}))
+    assert "Byrhewch" in page and tag in page
+    assert not CaseStudy.objects.filter(title_en=FORM["title_en"]).exists()
