@@ -1,5 +1,7 @@
 import pytest
+from django.db import transaction
 from django.db.models import Count, Max, Q
+from django.test import override_settings
 
 from porth.accounts.demo import demo_users_load
 from porth.core.phases import Phase
@@ -7,19 +9,37 @@ from porth.directory.models import OrganisationKind, Service
 from porth.portfolio.demo import Content, demo_projects_clear, demo_projects_load, projects_load_scale
 from porth.portfolio.models import CollaborationRequest, Project, ProjectUpdate
 from porth.routing.services import project_teams
+from porth.site.reference import reference_load_all
 
 pytestmark = [pytest.mark.django_db, pytest.mark.demo]
 
 
-@pytest.fixture
-def demo_users(reference, settings, tmp_path):
-    settings.VAR_DIR = tmp_path
-    return demo_users_load()
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The demo portfolio, loaded once for the module (it takes half a minute or more) inside a transaction
+    rolled back at the end. Each test runs in a savepoint inside it, rolled back after the test, so no test
+    sees another's changes."""
+    # The demo people's details are kept under VAR_DIR, which the loads read again: one folder for the module.
+    with (
+        django_db_blocker.unblock(),
+        override_settings(VAR_DIR=tmp_path_factory.mktemp("demo")),
+        transaction.atomic(),
+    ):
+        reference_load_all()
+        demo_users_load()
+        yield demo_projects_load()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
-def demo_portfolio(demo_users):
-    return demo_projects_load()
+def demo_portfolio(demo_loaded, db):
+    return demo_loaded
+
+
+@pytest.fixture
+def demo_users(demo_loaded, db):
+    """The demo people and the reference facts, without the demo projects."""
+    demo_projects_clear()
 
 
 def test_demo_load_makes_about_300_demo_projects_each_with_an_owner(demo_portfolio):
@@ -161,6 +181,10 @@ def test_the_demo_projects_are_the_same_every_time(demo_portfolio):
             )
         )
 
+    # Loaded twice here, from the same state, rather than compared with the module's load: what earlier tests
+    # did is rolled back in the database, not in every in-process cache.
+    demo_projects_clear()
+    demo_projects_load()
     first = fingerprint()
     demo_projects_clear()
     demo_projects_load()
