@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from django.conf import settings
-from django.db import DatabaseError, OperationalError, close_old_connections
+from django.db import DatabaseError, OperationalError, close_old_connections, connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -84,7 +84,10 @@ class Supervisor:
 
 def worker_step(cache: dict) -> str:
     """One round of the worker's own duties; a locked database is waited out, never fatal."""
-    close_old_connections()
+    # Connections that broke or outlived their age are dropped between rounds; never inside a transaction
+    # (a caller's, or a test's), which closing would lose.
+    if not connection.in_atomic_block:
+        close_old_connections()
     try:
         requeued = stale_tasks_requeue()
         indexed = snapshot_refresh(cache=cache)
