@@ -24,9 +24,8 @@ from porth.portfolio.exports import PUBLIC_FIELDS, export_rows
 from porth.portfolio.models import Project, Visibility
 from porth.skills.insight import sessions_open_data
 from porth.skills.models import DeliveryLanguage, Mode
-from porth.standards.models import Framework, Standard
-
-from . import sources
+from porth.standards.insight import case_studies_open_data
+from porth.standards.models import CaseStudyKind, Framework, Standard
 
 LICENCE = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 DATA_FILE = Path(__file__).resolve().parent / "data" / "open_data.yaml"
@@ -40,7 +39,7 @@ STRINGS = {"type": "array", "items": {"type": "string"}}
 class Dataset:
     slug: str
     fields: dict[str, dict]  # name -> JSON Schema of the value
-    rows: Callable[[], Iterator[dict] | None]  # None while the data is not available yet
+    rows: Callable[[], Iterator[dict]]
     formats: tuple[str, ...] = ("csv", "json")
 
     @property
@@ -60,10 +59,6 @@ class Dataset:
         return [
             {"date": e["date"], "text": localise(e["en"], e["cy"])} for e in self.words.get("changelog") or []
         ]
-
-    @property
-    def available(self) -> bool:
-        return self.rows() is not None
 
     def url(self, fmt: str) -> str:
         return reverse("insight:open-data-download", args=[self.slug, fmt])
@@ -149,16 +144,6 @@ def _standards() -> Iterator[dict]:
             "summary_cy": s.summary_cy,
             "url": absolute_url(s.get_absolute_url(), "en"),
         }
-
-
-def _optional(source) -> Callable[[], Iterator[dict] | None]:
-    """The rows of a dataset whose app does not publish it yet (sources.py): None until it does."""
-
-    def rows():
-        provided = source()
-        return None if provided is None else iter(provided)
-
-    return rows
 
 
 PROJECT_FIELDS = {
@@ -288,7 +273,24 @@ DATASETS = {
             },
             sessions_open_data,
         ),
-        Dataset("case-studies", {}, _optional(sources.CASE_STUDIES_OPEN_DATA)),
+        Dataset(
+            "case-studies",
+            {
+                "slug": STRING,
+                "kind": {"type": "string", "enum": CaseStudyKind.values},
+                "title_en": STRING,
+                "title_cy": STRING,
+                "summary_en": STRING,
+                "summary_cy": STRING,
+                "organisations": STRINGS,
+                "standards": STRINGS,
+                "tags": STRINGS,
+                "published_on": NULLABLE_STRING,
+                "sources": STRINGS,
+                "url": STRING,
+            },
+            lambda: iter(case_studies_open_data()),
+        ),
     ]
 }
 
@@ -375,8 +377,6 @@ def dataset_download(request, dataset, fmt):
     if fmt not in dataset.formats:
         raise Http404
     rows = dataset.rows()
-    if rows is None:
-        raise Http404
     if fmt == "atom":
         return _RowsFeed(dataset)(request)
     return _csv(dataset, rows) if fmt == "csv" else _json(dataset, rows)
@@ -414,8 +414,6 @@ def _texts(en: str, cy: str) -> list[dict]:
 def catalogue_document() -> dict:
     datasets = []
     for d in DATASETS.values():
-        if not d.available:
-            continue
         words = d.words
         distributions = [
             {

@@ -21,9 +21,8 @@ from porth.directory.models import LeadershipTeam, Organisation
 from porth.portfolio.permissions import projects_visible_to
 from porth.portfolio.search import project_search
 from porth.skills.insight import courses as courses_for
+from porth.standards.insight import case_studies as case_studies_for
 from porth.standards.models import Framework, Standard
-
-from . import sources
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 16
@@ -76,7 +75,6 @@ class Section:
     slug: str
     title: str
     results: list = field(default_factory=list)
-    available: bool = True
     more: bool = False
 
 
@@ -118,7 +116,7 @@ def site_search(user, text: str) -> list[Section]:
         )
         if matches(words, s.title_en, s.title_cy, s.summary_en, s.summary_cy, s.guidance_en, s.guidance_cy)
     ]
-    case_studies = sources.CASE_STUDIES(user=user)  # None until porth.standards provides them
+    case_studies = case_studies_for(user=user)
     courses = _matching(courses_for(user=user), words)
     return [
         Section("teams", str(_("Leadership teams")), teams),
@@ -133,8 +131,7 @@ def site_search(user, text: str) -> list[Section]:
         Section(
             "case-studies",
             str(_("Case studies")),
-            _matching(case_studies or [], words),
-            available=case_studies is not None,
+            _matching(case_studies, words),
         ),
         Section("courses", str(_("Courses")), courses),
     ]

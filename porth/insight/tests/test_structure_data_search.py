@@ -134,7 +134,7 @@ def test_dcat_catalogue_describes_the_available_datasets(client, reference):
     catalogue = json.loads(response.content)
     assert catalogue["@type"] == "dcat:Catalog"
     identifiers = {d["dct:identifier"] for d in catalogue["dcat:dataset"]}
-    assert identifiers == {slug for slug, d in DATASETS.items() if d.available}
+    assert identifiers == set(DATASETS)
     projects = next(d for d in catalogue["dcat:dataset"] if d["dct:identifier"] == "projects")
     assert {x["dcat:mediaType"] for x in projects["dcat:distribution"]} == {
         "text/csv",
@@ -156,7 +156,7 @@ def test_search_finds_teams_organisations_projects_and_standards_in_either_langu
     assert [t.slug for t in teams["teams"].results] == ["cdps"]
     standards = {s.slug: s for s in client.get("/search/", {"q": "open"}).context["sections"]}
     assert standards["standards"].results
-    assert standards["courses"].available and standards["courses"].results == []
+    assert standards["courses"].results == []
 
 
 @pytest.fixture
@@ -237,3 +237,14 @@ def test_search_says_what_is_wrong_in_the_readers_language(client, reference):
 
 
 __all__ = ["LeadershipTeam", "person"]
+
+
+def test_the_case_studies_data_has_its_columns_and_follows_its_schema(client, reference):
+    rows = json.loads(b"".join(client.get("/open-data/case-studies.json").streaming_content))
+    schema = json.loads(client.get("/open-data/case-studies.schema.json").content)
+    assert rows, "the shipped case studies are published"
+    assert all(set(row) == set(schema["items"]["properties"]) for row in rows)
+    assert all("contact_email" not in row for row in rows)
+    body = b"".join(client.get("/open-data/case-studies.csv").streaming_content).decode()
+    assert body.startswith("slug,kind,title_en,title_cy,")
+    assert len(body.splitlines()) == len(rows) + 1
