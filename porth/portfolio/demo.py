@@ -550,7 +550,10 @@ def demo_projects_load() -> int:
     directory = Directory.read(content.themes)
     if not directory.users:
         raise ValueError("Load the demo people before the demo projects: they own and report on them.")
-    planner = Planner(content, directory, timezone.now())
+    # The day's start, not this moment: two loads on the same day make the same dates, however many seconds
+    # apart they run (a time drawn near midnight would otherwise fall on either side of it).
+    day_start = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    planner = Planner(content, directory, day_start)
     planned = planner.plan()
     updates = [update for p in planned for update in _project_add(p)]
     asks = _requests_add(planner.rng, content, planned, directory, planner.now)

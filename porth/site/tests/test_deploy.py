@@ -17,7 +17,10 @@ PRODUCTION = {
 
 
 def _manage(*args, env):
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "SITE_URL", "DATABASE_URL"}}
+    # Not the test run's own settings either: the browser tests allow Django's ORM beside Playwright's event
+    # loop (DJANGO_ALLOW_ASYNC_UNSAFE), which a deployment must never do.
+    leave_out = {"SECRET_KEY", "SITE_URL", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    clean = {k: v for k, v in os.environ.items() if k not in leave_out}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=settings.BASE_DIR,
