@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from porth.core.forms import NamedChoiceField
 from porth.directory.models import Organisation
 
 from .models import User
@@ -111,7 +112,7 @@ class SignUpCompleteForm(forms.Form):
         },
         widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": "false"}),
     )
-    organisation = forms.ModelChoiceField(
+    organisation = NamedChoiceField(
         queryset=None,
         to_field_name="code",
         label=_("Which organisation do you work for?"),
@@ -141,10 +142,7 @@ class SignUpCompleteForm(forms.Form):
         self.email = email
         if len(organisations) > 1:
             codes = [o.code for o in organisations]
-            self.fields["organisation"].queryset = Organisation.objects.filter(code__in=codes).order_by(
-                "name_en"
-            )
-            self.fields["organisation"].label_from_instance = lambda o: str(o.name)
+            self.fields["organisation"].queryset = Organisation.objects.filter(code__in=codes)
         else:
             del self.fields["organisation"]
 
@@ -163,7 +161,7 @@ class SignUpCompleteForm(forms.Form):
 
 
 class JoinRequestForm(forms.Form):
-    organisation = forms.ModelChoiceField(
+    organisation = NamedChoiceField(
         queryset=Organisation.objects.none(),
         to_field_name="code",
         label=_("Which organisation do you work for?"),
@@ -186,7 +184,4 @@ class JoinRequestForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.active_on(timezone.localdate()).order_by(
-            "name_en"
-        )
-        self.fields["organisation"].label_from_instance = lambda o: str(o.name)
+        self.fields["organisation"].queryset = Organisation.objects.active_on(timezone.localdate())

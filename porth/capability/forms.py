@@ -11,7 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from porth.accounts.models import User
 from porth.accounts.permissions import organisations_to_ask_for
-from porth.core.forms import GovukDateField, replace_default_choice_message
+from porth.core.forms import GovukDateField, NamedChoiceField, replace_default_choice_message
 from porth.core.phases import Phase
 from porth.core.text import validate_visible_text
 from porth.directory.models import LeadershipTeam, Organisation
@@ -113,7 +113,7 @@ class RoleCleaning:
 class SpecialistRequestForm(RoleCleaning, forms.Form):
     """What an organisation asks a pool for."""
 
-    organisation = forms.ModelChoiceField(
+    organisation = NamedChoiceField(
         queryset=Organisation.objects.none(),
         to_field_name="code",
         label=_("Which organisation is it for?"),
@@ -179,8 +179,7 @@ class SpecialistRequestForm(RoleCleaning, forms.Form):
         self.order_fields(
             ["organisation", "pool", "role", "skills", "what_for", "days_per_week", "starts_on", "ends_on"]
         )
-        self.fields["organisation"].queryset = organisations_to_ask_for(user).order_by("name_en")
-        _named(self.fields["organisation"])
+        self.fields["organisation"].queryset = organisations_to_ask_for(user)
         self.fields["pool"].queryset = Pool.objects.select_related("team")
         _named(self.fields["pool"], lambda p: f"{p.name}: {p.summary}" if p.summary else str(p.name))
         replace_default_choice_message(self, _("Choose from the list"))
@@ -266,7 +265,7 @@ class EngagementBookingForm(BookingForm):
             "invalid_choice": _("Choose a specialist from the list"),
         },
     )
-    organisation = forms.ModelChoiceField(
+    organisation = NamedChoiceField(
         queryset=Organisation.objects.none(),
         to_field_name="code",
         label=_("Whose work is the time for?"),
@@ -282,8 +281,7 @@ class EngagementBookingForm(BookingForm):
         super().__init__(*args, **kwargs)
         self.fields["specialist"].queryset = specialists
         _named(self.fields["specialist"], lambda s: f"{s.full_name} ({s.role.name})")
-        self.fields["organisation"].queryset = engagement.organisations.order_by("name_en")
-        _named(self.fields["organisation"])
+        self.fields["organisation"].queryset = engagement.organisations.all()
         self.order_fields(["specialist", "organisation", "first_week", "last_week", "days_per_week", "note"])
 
 
@@ -340,8 +338,8 @@ class SpecialistForm(RoleCleaning, forms.Form):
         label=_("Home team (optional)"),
         empty_label=_("None"),
     )
-    home_organisation = forms.ModelChoiceField(
-        queryset=Organisation.objects.order_by("name_en"),
+    home_organisation = NamedChoiceField(
+        queryset=Organisation.objects.all(),
         to_field_name="code",
         required=False,
         label=_("Home organisation (optional)"),
@@ -500,9 +498,9 @@ class EngagementForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["pool"].queryset = pools
         _named(self.fields["pool"])
-        organisations = Organisation.objects.order_by("name_en")
+        organisations = Organisation.objects.all()
         for n in range(1, ORGANISATION_ROWS + 1):
-            field = forms.ModelChoiceField(
+            field = NamedChoiceField(
                 queryset=organisations,
                 to_field_name="code",
                 required=n == 1,

@@ -7,8 +7,11 @@ follow one pattern and one set of translations.
 import datetime
 
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
+
+from .language import name_sort_key
 
 
 class GovukFormRenderer(TemplatesSetting):
@@ -144,3 +147,33 @@ class CountedCharField(forms.CharField):
         attrs = super().widget_attrs(widget)
         attrs.pop("maxlength", None)
         return attrs
+
+
+class _InNameOrder(ModelChoiceIterator):
+    """The choices sorted by their names in the reader's language when they are drawn, not when the form is
+    made: in Welsh alphabetical order on a Welsh page, so "Cyngor Caerdydd" is not filed under "Cardiff"."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for choice in sorted(self.queryset, key=lambda obj: name_sort_key(str(obj.name))):
+            yield self.choice(choice)
+
+
+class NamedChoiceField(forms.ModelChoiceField):
+    """A choice of organisations, teams or anything else with a bilingual `name`, shown and ordered by the
+    name in the reader's language."""
+
+    iterator = _InNameOrder
+
+    def label_from_instance(self, obj):
+        return str(obj.name)
+
+
+class NamedMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several of them, in the same order and with the same labels as NamedChoiceField."""
+
+    iterator = _InNameOrder
+
+    def label_from_instance(self, obj):
+        return str(obj.name)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from porth.accounts.forms import EMAIL_MESSAGES
 from porth.accounts.permissions import organisations_to_ask_for
-from porth.core.forms import CountedCharField
+from porth.core.forms import CountedCharField, NamedChoiceField, NamedMultipleChoiceField
 from porth.core.phases import REQUEST_PHASES
 from porth.core.text import validate_visible_text
 from porth.directory.models import LeadershipTeam, Organisation
@@ -48,12 +48,12 @@ class QuestionForm(forms.Form):
 
 
 def _organisations():
-    return Organisation.objects.order_by("name_en")
+    return Organisation.objects.all()
 
 
 class OrganisationForm(QuestionForm):
     question_field = "organisation"
-    organisation = forms.ModelChoiceField(
+    organisation = NamedChoiceField(
         queryset=Organisation.objects.none(),
         to_field_name="code",
         label=_("Which organisation do you work for?"),
@@ -72,7 +72,7 @@ class OrganisationForm(QuestionForm):
         # checked again when the request is sent).
         choices = _organisations()
         if user is not None and user.is_authenticated:
-            choices = organisations_to_ask_for(user).order_by("name_en")
+            choices = organisations_to_ask_for(user)
             self.fields["organisation"].label = _("Which organisation are you asking for?")
             self.fields["organisation"].help_text = _(
                 "Your own organisation, or, if you work in a leadership team, a body your team serves. "
@@ -82,7 +82,6 @@ class OrganisationForm(QuestionForm):
                 "Choose an organisation you work for, or one your leadership team serves"
             )
         self.fields["organisation"].queryset = choices
-        self.fields["organisation"].label_from_instance = lambda o: str(o.name)
 
     def answers(self):
         return {"organisation": self.cleaned_data["organisation"].code}
@@ -90,7 +89,7 @@ class OrganisationForm(QuestionForm):
 
 class OthersForm(QuestionForm):
     question_field = "others"
-    others = forms.ModelMultipleChoiceField(
+    others = NamedMultipleChoiceField(
         queryset=Organisation.objects.none(),
         to_field_name="code",
         required=False,
@@ -103,7 +102,6 @@ class OthersForm(QuestionForm):
     def __init__(self, *args, asking: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["others"].queryset = _organisations().exclude(code=asking)
-        self.fields["others"].label_from_instance = lambda o: str(o.name)
 
     def answers(self):
         return {"others": [o.code for o in self.cleaned_data["others"]]}

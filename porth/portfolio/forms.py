@@ -8,6 +8,8 @@ from porth.accounts.models import User
 from porth.core.forms import (
     CountedCharField,
     GovukDateField,
+    NamedChoiceField,
+    NamedMultipleChoiceField,
     link_rows_add,
     link_rows_clean,
     link_rows_data,
@@ -51,7 +53,7 @@ class ProjectForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 5, "data-similar-source": ""}),
     )
-    owner_organisation = forms.ModelChoiceField(
+    owner_organisation = NamedChoiceField(
         queryset=Organisation.objects.none(),
         to_field_name="code",
         label=_("Organisation that owns it"),
@@ -61,7 +63,7 @@ class ProjectForm(forms.Form):
             "invalid_choice": _("Choose one of your organisations"),
         },
     )
-    partner_organisations = forms.ModelMultipleChoiceField(
+    partner_organisations = NamedMultipleChoiceField(
         queryset=Organisation.objects.none(),
         to_field_name="code",
         required=False,
@@ -163,8 +165,6 @@ class ProjectForm(forms.Form):
         )
         self.fields["partner_organisations"].queryset = Organisation.objects.all()
         for name in (
-            "owner_organisation",
-            "partner_organisations",
             "lead_team",
             "supporting_teams",
             "wellbeing_goals",
@@ -372,7 +372,7 @@ class AskToJoinForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Select what you would like")},
     )
-    organisation = forms.ModelChoiceField(
+    organisation = NamedChoiceField(
         queryset=Organisation.objects.none(),
         to_field_name="code",
         label=_("On behalf of"),
@@ -394,7 +394,6 @@ class AskToJoinForm(forms.Form):
         self.fields["organisation"].queryset = (
             organisations if organisations is not None else Organisation.objects.none()
         )
-        _named(self.fields["organisation"])
 
 
 class DecideForm(forms.Form):

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from porth.accounts.models import User
-from porth.core.forms import GovukDateField, replace_default_choice_message
+from porth.core.forms import GovukDateField, NamedChoiceField, replace_default_choice_message
 from porth.core.text import validate_visible_text
 from porth.directory.models import LeadershipTeam, Organisation, ProgrammeItem
 from porth.standards.models import Framework, Standard
@@ -404,7 +404,7 @@ class SessionCancelForm(forms.Form):
 class BookForm(forms.Form):
     """A place for yourself: which organisation you come from, which role you come in, what would help."""
 
-    organisation = forms.ModelChoiceField(
+    organisation = NamedChoiceField(
         queryset=Organisation.objects.none(),
         to_field_name="code",
         label=_("Which organisation are you booking as?"),
@@ -436,7 +436,6 @@ class BookForm(forms.Form):
         self.fields["organisation"].queryset = Organisation.objects.filter(
             pk__in=[o.pk for o in organisations]
         )
-        self.fields["organisation"].label_from_instance = lambda o: str(o.name)
         labels = dict(Audience.choices)
         self.fields["audience"].choices = [(code, labels[code]) for code in audiences]
         replace_default_choice_message(self, CHOOSE_FROM_LIST)
@@ -496,7 +495,7 @@ class AttendanceForm(forms.Form):
 class ReportFilterForm(forms.Form):
     starts = GovukDateField(label=_("Sessions from"), required=False, help_text=_("For example, 1 4 2026"))
     ends = GovukDateField(label=_("Sessions to"), required=False, help_text=_("For example, 31 3 2027"))
-    organisation = forms.ModelChoiceField(
+    organisation = NamedChoiceField(
         queryset=Organisation.objects.none(),
         to_field_name="code",
         required=False,
@@ -514,7 +513,6 @@ class ReportFilterForm(forms.Form):
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
-        self.fields["organisation"].label_from_instance = lambda o: str(o.name)
         replace_default_choice_message(self, CHOOSE_FROM_LIST)
 
     def clean(self):

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from porth.core.forms import (
     GovukDateField,
+    NamedChoiceField,
+    NamedMultipleChoiceField,
     link_rows_add,
     link_rows_clean,
     link_rows_data,
@@ -180,7 +182,7 @@ class CaseStudyFilterForm(forms.Form):
     standard = forms.ModelChoiceField(
         label=_("Standard"), required=False, queryset=Standard.objects.none(), empty_label=_("Any standard")
     )
-    organisation = forms.ModelChoiceField(
+    organisation = NamedChoiceField(
         label=_("Organisation"),
         required=False,
         queryset=Organisation.objects.none(),
@@ -195,8 +197,7 @@ class CaseStudyFilterForm(forms.Form):
         # Only the organisations that have good practice to show: a shorter list, and no empty results.
         self.fields["organisation"].queryset = Organisation.objects.filter(
             pk__in=visible.values("organisations")
-        ).order_by("name_en")
-        self.fields["organisation"].label_from_instance = lambda o: str(o.name)
+        )
         replace_default_choice_message(self, CHOOSE_FROM_LIST)
 
     def filter(self, case_studies):
@@ -266,7 +267,7 @@ class CaseStudyForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 12}),
     )
-    organisations = forms.ModelMultipleChoiceField(
+    organisations = NamedMultipleChoiceField(
         label=_("Organisations involved"),
         queryset=Organisation.objects.none(),
         required=False,
@@ -331,8 +332,7 @@ class CaseStudyForm(forms.Form):
             else []
         )
         self.other_sources = list(case_study.sources[1:]) if case_study else []
-        self.fields["organisations"].queryset = Organisation.objects.order_by("name_en")
-        self.fields["organisations"].label_from_instance = lambda o: str(o.name)
+        self.fields["organisations"].queryset = Organisation.objects.all()
         self.fields["standards"].queryset = current_standards()
         self.fields["standards"].label_from_instance = _standard_label
         self.fields["programme_items"].queryset = ProgrammeItem.objects.select_related(

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.utils import translation
 
+from porth.core.forms import NamedMultipleChoiceField
 from porth.core.language import name_sort_key, welsh_sort_key
 from porth.directory.models import Organisation
 
@@ -52,3 +53,32 @@ def test_the_project_filters_organisations_are_in_welsh_order_on_welsh_pages(cli
     listed = [html.unescape(label).strip() for label in labels]
     assert len(listed) == Organisation.objects.count()
     assert listed == sorted(listed, key=welsh_sort_key)
+
+
+OPTION = re.compile(r'<option value="[^"]+"[^>]*>([^<]+)</option>')
+
+
+def test_the_front_doors_organisation_question_lists_them_in_the_readers_order(client, reference):
+    welsh = [
+        html.unescape(name) for name in OPTION.findall(client.get("/cy/ask/organisation/").content.decode())
+    ]
+    english = [
+        html.unescape(name) for name in OPTION.findall(client.get("/ask/organisation/").content.decode())
+    ]
+    assert len(welsh) == len(english) == Organisation.objects.count()
+    assert welsh == sorted(welsh, key=welsh_sort_key)
+    assert welsh != sorted(welsh)  # letter by letter would file "Ll" among the "L"s
+    assert english == sorted(english, key=lambda name: name_sort_key(name, "en"))
+    with translation.override("cy"):
+        assert set(welsh) == {str(o.name) for o in Organisation.objects.all()}
+
+
+def test_a_choice_of_organisations_is_ordered_when_drawn_so_one_form_serves_both_languages(reference):
+    field = NamedMultipleChoiceField(queryset=Organisation.objects.all(), to_field_name="code")
+    with translation.override("en"):
+        english = [label for _, label in field.choices]
+    with translation.override("cy"):
+        welsh = [label for _, label in field.choices]
+    assert english == sorted(english, key=lambda name: name_sort_key(name, "en"))
+    assert welsh == sorted(welsh, key=welsh_sort_key)
+    assert english != welsh
