@@ -66,6 +66,8 @@ bench: $(VENV)/.dev $(BUILD)/.stamp locale/cy/LC_MESSAGES/django.mo ## Run the b
 
 messages: $(VENV)/.dev ## Extract the Welsh catalogue and compile it
 	$(MANAGE) makemessages -l cy --no-obsolete --no-location --ignore=node_modules --ignore=.venv --ignore=var
+	$(MANAGE) makemessages -l cy -d djangojs --no-obsolete --no-location --ignore=node_modules --ignore=.venv \
+		--ignore=var --ignore=static --ignore=e2e
 	$(MANAGE) compilemessages -l cy --ignore=.venv --ignore=node_modules
 
 $(VENV)/.runtime: requirements.txt

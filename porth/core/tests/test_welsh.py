@@ -147,6 +147,28 @@ def test_the_admin_pages_own_strings_are_welsh(client, reference):
     assert "Gweld y wefan" in page and "View site" not in page
 
 
+def test_the_admins_calendar_and_clock_are_welsh_and_keep_djangos_plural_rule(client, reference):
+    """The admin's scripts read their words from /admin/jsi18n/: Django's Welsh leaves the months, the
+    calendar's day letters and two clock shortcuts in English; the project's djangojs catalogue fills them."""
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser(email="gweinydd@porth.example", password="x" * 20)
+    client.force_login(admin)
+    script = client.get("/cy/admin/jsi18n/").content.decode()
+    for english, welsh in [
+        ("July", "Gorffennaf"),
+        ("Choose a Date", "Dewiswch ddyddiad"),
+        ("6 p.m.", "18:00"),
+    ]:
+        assert f'"{english}": "{welsh}"' in script
+    assert '"one letter Monday\\u0004M": "Ll"' in script
+    assert '"Now": "Nawr"' in script  # Django's own Welsh is still there
+    # The admin's plural forms are Django's four; the project's catalogue must not replace its rule.
+    assert "(n==1) ? 0 : (n==2) ? 1 : (n != 8 && n != 11) ? 2 : 3" in script
+    english = client.get("/admin/jsi18n/").content.decode()
+    assert "Gorffennaf" not in english
+
+
 def test_a_password_too_short_is_explained_in_welsh():
     with translation.override("cy"):
         with pytest.raises(ValidationError) as error:
