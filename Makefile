@@ -98,7 +98,8 @@ $(BUILD)/.stamp: node_modules/.stamp $(wildcard static/src/*)
 	   node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.css.map $(BUILD)/
 	touch $@
 
-locale/cy/LC_MESSAGES/django.mo: locale/cy/LC_MESSAGES/django.po $(VENV)/.runtime
+# compilemessages compiles both catalogues (djangojs.mo too) whenever either changes.
+locale/cy/LC_MESSAGES/django.mo: locale/cy/LC_MESSAGES/django.po locale/cy/LC_MESSAGES/djangojs.po $(VENV)/.runtime
 	command -v msgfmt >/dev/null || apt-get install -y gettext
 	$(MANAGE) compilemessages -l cy --ignore=.venv --ignore=node_modules -v 0
 
