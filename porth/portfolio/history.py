@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ObjectDoesNotExist
 
+from porth.core.language import name_sort_key
+
 from .models import Project
 
 SHOWN = 50
@@ -20,6 +22,16 @@ BEFORE_AND_AFTER = {
     "status_reason",
     "lead_team",
     "owner_organisation",
+}
+# Choices of several records, shown as the names before and after. The owners are people, and the page does
+# not list people: it only says they changed.
+NAMED_TOGETHER = {
+    "partner_organisations",
+    "supporting_teams",
+    "programme_items",
+    "wellbeing_goals",
+    "services",
+    "tags",
 }
 
 
@@ -41,6 +53,14 @@ class Entry:
     changes: list[Change] = field(default_factory=list)
 
 
+def _record_name(record) -> str:
+    """Teams, organisations, goals and programme items by their names in the reader's language."""
+    for attribute in ("name", "title"):
+        if hasattr(record, attribute):
+            return str(getattr(record, attribute))
+    return str(record)
+
+
 def _shown(model_field, value) -> str:
     if value in (None, ""):
         return "–"
@@ -51,13 +71,34 @@ def _shown(model_field, value) -> str:
             record = model_field.related_model.objects.get(pk=value)
         except ObjectDoesNotExist:
             return "–"
-        return str(getattr(record, "name", record))  # teams and organisations: named in the reader's language
+        return _record_name(record)
     return str(value)
 
 
+def _shown_together(model_field, rows: list[dict]) -> str:
+    """The records a many-to-many field held, from simple-history's rows of its through table."""
+    key = model_field.m2m_reverse_field_name()
+    records = model_field.related_model.objects.filter(pk__in=[row[key] for row in rows])
+    names = sorted((_record_name(record) for record in records), key=name_sort_key)
+    return ", ".join(names) or "–"
+
+
+def _change(change) -> Change:
+    model_field = Project._meta.get_field(change.field)
+    label = str(model_field.verbose_name)
+    if change.field in BEFORE_AND_AFTER:
+        return Change(label, _shown(model_field, change.old), _shown(model_field, change.new))
+    if change.field in NAMED_TOGETHER:
+        return Change(
+            label, _shown_together(model_field, change.old), _shown_together(model_field, change.new)
+        )
+    return Change(label)
+
+
 def project_history(project: Project) -> list[Entry]:
-    """The newest SHOWN records, each with what changed from the one before. A project loaded in bulk may have
-    no records at all: then the list is empty."""
+    """The newest SHOWN records, each with what changed from the one before. A record that changed nothing the
+    page shows (a save of untracked fields) is left out. A project loaded in bulk may have no records at all:
+    then the list is empty."""
     records = list(
         project.history.select_related("history_user").order_by("-history_date", "-history_id")[: SHOWN + 1]
     )
@@ -66,14 +107,7 @@ def project_history(project: Project) -> list[Entry]:
         older = records[index + 1] if index + 1 < len(records) else None
         entry = Entry(record=newer, created=older is None and len(records) <= SHOWN)
         if older is not None:
-            for change in newer.diff_against(older).changes:
-                model_field = Project._meta.get_field(change.field)
-                label = str(model_field.verbose_name)
-                if change.field in BEFORE_AND_AFTER:
-                    entry.changes.append(
-                        Change(label, _shown(model_field, change.old), _shown(model_field, change.new))
-                    )
-                else:
-                    entry.changes.append(Change(label))
-        entries.append(entry)
+            entry.changes = [_change(change) for change in newer.diff_against(older).changes]
+        if entry.created or entry.changes:
+            entries.append(entry)
     return entries

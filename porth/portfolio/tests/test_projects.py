@@ -8,6 +8,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from porth.core.language import welsh_sort_key
 from porth.directory.models import Organisation
 from porth.portfolio import services
 from porth.portfolio.models import CollaborationRequest, Follow, Project
@@ -360,6 +361,28 @@ def test_history_says_what_changed_in_the_readers_language_with_named_teams(clie
     assert "on_track" not in page and "at_risk" not in page
     assert str(LeadershipTeam.objects.get(slug="wlga-digital-team").name_cy) in page
     assert str(LeadershipTeam.objects.get(slug="cdps").name_cy) in page
+
+
+def test_history_names_the_partners_before_and_after_and_leaves_out_saves_that_changed_nothing(
+    client, people, project
+):
+    first, second = Organisation.objects.exclude(pk=project.owner_organisation_id).order_by("code")[:2]
+    for partners in ([first], [first, second]):
+        services.project_update(
+            project=project,
+            user=people["owner"],
+            fields={},
+            related={"partner_organisations": partners},
+            tags_text=None,
+        )
+    project.save()  # a save that changes nothing the history shows
+    # What a reader hears: the words of the page without its tags (the "from" and "to" are for screen readers).
+    page = " ".join(re.sub(r"<[^>]+>", " ", text(client.get(f"/cy/projects/{project.pk}/history/"))).split())
+    both = ", ".join(sorted([first.name_cy, second.name_cy], key=welsh_sort_key))
+    assert f"Newidiwyd sefydliadau partner: o {first.name_cy} → i {both}" in page
+    assert f"Newidiwyd sefydliadau partner: o – → i {first.name_cy}" in page
+    cards = client.get(f"/cy/projects/{project.pk}/history/").content.decode().split('class="porth-card')[1:]
+    assert cards and all("Newidiwyd" in card or "Wedi'i ychwanegu" in card for card in cards)
 
 
 def test_history_of_a_project_with_no_recorded_changes_says_so(client, people, project):
