@@ -376,7 +376,7 @@ def test_history_names_the_partners_before_and_after_and_leaves_out_saves_that_c
             tags_text=None,
         )
     project.save()  # a save that changes nothing the history shows
-    # What a reader hears: the words of the page without its tags (the "from" and "to" are for screen readers).
+    # What a reader hears: the words without the tags (the "from" and "to" are for screen readers).
     page = " ".join(re.sub(r"<[^>]+>", " ", text(client.get(f"/cy/projects/{project.pk}/history/"))).split())
     both = ", ".join(sorted([first.name_cy, second.name_cy], key=welsh_sort_key))
     assert f"Newidiwyd sefydliadau partner: o {first.name_cy} → i {both}" in page
