@@ -1,10 +1,10 @@
 """The figures behind every dashboard, worked out only from records Porth already holds (nobody reports
 twice).
 
-`figures_raw(scope, period)` counts, for one scope (a team, a programme item, an organisation, a well-being
-goal
-or all of Wales) and one period, what the dashboards show, split by project visibility so that each reader can
-be shown what they may see (disclosure.py). The result is plain data, kept in the shared cache (cache.py).
+`figures_compute(scope, period)` counts, for one scope (a team, a programme item, an organisation, a
+well-being goal or all of Wales) and one period, what the dashboards show, split by project visibility so that
+each reader can be shown what they may see (disclosure.py). The result is plain data, kept in the shared cache
+and refreshed in the background after a write (kept.py).
 Nothing here ranks organisations: a figure is about one scope, or about the four teams.
 """
 
@@ -23,7 +23,6 @@ from porth.portfolio.models import Project, ProjectUpdate
 from porth.skills.insight import attendance_by_language
 from porth.standards.models import Action, Review
 
-from .cache import figures_cached
 from .periods import Period
 
 OPEN_REQUEST_STATUSES = [
@@ -45,16 +44,34 @@ class Scope:
     organisation: Organisation | None = None
     goal: WellbeingGoal | None = None
 
+    @classmethod
+    def named(cls, kind: str, target: str) -> "Scope":
+        """The scope of a kind and target (as in `key`), for a task that has only those."""
+        if kind == "team":
+            return cls(kind, team=LeadershipTeam.objects.get(slug=target))
+        if kind == "item":
+            return cls(kind, item=ProgrammeItem.objects.get(pk=int(target)))
+        if kind == "organisation":
+            return cls(kind, organisation=Organisation.objects.get(code=target))
+        if kind == "goal":
+            return cls(kind, goal=WellbeingGoal.objects.get(number=int(target)))
+        if kind == "wales":
+            return cls(kind)
+        raise ValueError(f"No dashboard is about a {kind!r}.")
+
     @property
-    def key(self) -> str:
-        target = {
+    def target(self) -> str:
+        return {
             "team": lambda: self.team.slug,
             "item": lambda: str(self.item.pk),
             "organisation": lambda: self.organisation.code,
             "goal": lambda: str(self.goal.number),
             "wales": lambda: "all",
-        }[self.kind]
-        return f"{self.kind}:{target()}"
+        }[self.kind]()
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind}:{self.target}"
 
     def projects(self) -> QuerySet:
         projects = Project.objects.all()
@@ -226,6 +243,5 @@ def figures_compute(scope: Scope, period: Period) -> dict:
     }
 
 
-def figures_raw(scope: Scope, period: Period) -> dict:
-    """The figures for a scope and period, from the cache when nothing has been written since."""
-    return figures_cached(f"{scope.key}:{period.key}", lambda: figures_compute(scope, period))
+def figures_key(scope: Scope, period: Period) -> str:
+    return f"{scope.key}:{period.key}"
