@@ -375,7 +375,7 @@ def test_item_goal_organisation_and_wales_dashboards_count_their_own_projects(
 
 
 def test_a_write_has_the_kept_figures_worked_out_again(client, people, portfolio):
-    """The tests' task backend runs a task at once, so the refresh a write asks for is done by the next read."""
+    """The tests' task backend runs a task at once: the refresh a write asks for is done within the read."""
     client.force_login(people["team_member"])
     url = "/dashboards/teams/wlga-digital-team/"
     assert total_on_page(client.get(url)) == "5"
