@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from porth.core.forms import NamedChoiceField
+from porth.core.forms import CountedCharField, NamedChoiceField
 from porth.directory.models import Organisation
 
 from .models import User
@@ -173,7 +173,7 @@ class JoinRequestForm(forms.Form):
             "invalid_choice": _("Choose an organisation from the list"),
         },
     )
-    message = forms.CharField(
+    message = CountedCharField(
         label=_("Message to its administrators (optional)"),
         help_text=_("Say what you do there, so that they can recognise you. 1,000 characters at most."),
         max_length=1000,

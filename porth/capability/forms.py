@@ -11,7 +11,12 @@ from django.utils.translation import pgettext_lazy
 
 from porth.accounts.models import User
 from porth.accounts.permissions import organisations_to_ask_for
-from porth.core.forms import GovukDateField, NamedChoiceField, replace_default_choice_message
+from porth.core.forms import (
+    CountedCharField,
+    GovukDateField,
+    NamedChoiceField,
+    replace_default_choice_message,
+)
 from porth.core.phases import Phase
 from porth.core.text import validate_visible_text
 from porth.directory.models import LeadershipTeam, Organisation
@@ -136,7 +141,7 @@ class SpecialistRequestForm(RoleCleaning, forms.Form):
             "invalid_choice": _("Choose a pool"),
         },
     )
-    what_for = forms.CharField(
+    what_for = CountedCharField(
         label=_("What is the work, and what should the specialist do?"),
         max_length=3000,
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -204,7 +209,7 @@ class SpecialistRequestChangeForm(SpecialistRequestForm):
 
 
 class WithdrawForm(forms.Form):
-    reason = forms.CharField(
+    reason = CountedCharField(
         label=_("Why is it no longer needed? (optional)"),
         required=False,
         max_length=2000,
@@ -213,7 +218,7 @@ class WithdrawForm(forms.Form):
 
 
 class DeclineForm(forms.Form):
-    reason = forms.CharField(
+    reason = CountedCharField(
         label=_("Why can the pool not help?"),
         help_text=_("The organisation will see this. Say what they could do instead, if you can."),
         max_length=2000,
@@ -223,7 +228,7 @@ class DeclineForm(forms.Form):
 
 
 class CancelForm(forms.Form):
-    reason = forms.CharField(
+    reason = CountedCharField(
         label=_("Why is the booking cancelled?"),
         help_text=_("The organisation and the specialist will see this."),
         max_length=500,
@@ -362,13 +367,13 @@ class SpecialistForm(RoleCleaning, forms.Form):
         required=False,
         help_text=_("Leave it empty while they stay in the pool"),
     )
-    about_en = forms.CharField(
+    about_en = CountedCharField(
         label=_("About them, in English (optional)"),
         max_length=2000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    about_cy = forms.CharField(
+    about_cy = CountedCharField(
         label=_("About them, in Welsh (optional)"),
         max_length=2000,
         required=False,
@@ -443,10 +448,10 @@ class EngagementForm(forms.Form):
         required=False,
         help_text=_("A company or other body that is part of the squad, if there is one."),
     )
-    goals_en = forms.CharField(
+    goals_en = CountedCharField(
         label=_("Goals in English"), max_length=3000, required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    goals_cy = forms.CharField(
+    goals_cy = CountedCharField(
         label=_("Goals in Welsh"), max_length=3000, required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     phase = forms.ChoiceField(
@@ -463,25 +468,25 @@ class EngagementForm(forms.Form):
     ends_on = GovukDateField(
         label=_("To (optional)"), required=False, help_text=_("Leave it empty if it has no end date yet")
     )
-    outcomes_en = forms.CharField(
+    outcomes_en = CountedCharField(
         label=_("Outcomes in English (optional)"),
         max_length=5000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    outcomes_cy = forms.CharField(
+    outcomes_cy = CountedCharField(
         label=_("Outcomes in Welsh (optional)"),
         max_length=5000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    lessons_en = forms.CharField(
+    lessons_en = CountedCharField(
         label=_("Lessons in English (optional)"),
         max_length=5000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
-    lessons_cy = forms.CharField(
+    lessons_cy = CountedCharField(
         label=_("Lessons in Welsh (optional)"),
         max_length=5000,
         required=False,

@@ -367,7 +367,7 @@ class StatusForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Select the new status")},
     )
-    message = forms.CharField(
+    message = CountedCharField(
         label=_("Message to the person who asked (optional)"),
         required=False,
         max_length=5000,
@@ -390,7 +390,7 @@ class RedirectForm(forms.Form):
         empty_label=_("Choose a team"),
         error_messages={"required": _("Choose the team to pass it to"), "invalid_choice": _("Choose a team")},
     )
-    reason = forms.CharField(
+    reason = CountedCharField(
         label=_("Why this team should lead"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -409,7 +409,7 @@ class RedirectForm(forms.Form):
 
 
 class MessageForm(forms.Form):
-    message = forms.CharField(
+    message = CountedCharField(
         label=_("Your message"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -382,7 +382,7 @@ class AskToJoinForm(forms.Form):
             "invalid_choice": _("Choose one of your organisations"),
         },
     )
-    message = forms.CharField(
+    message = CountedCharField(
         label=_("Your message to the owners"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -403,6 +403,6 @@ class DecideForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Select accept or decline")},
     )
-    reply = forms.CharField(
+    reply = CountedCharField(
         label=_("Reply (optional)"), max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )

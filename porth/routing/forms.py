@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from porth.core.forms import GovukDateField
+from porth.core.forms import CountedCharField, GovukDateField
 from porth.directory.models import LeadershipTeam
 
 
@@ -75,13 +75,13 @@ class RuleForm(forms.Form):
         label=_("Supporting teams"),
         error_messages={"invalid_choice": _("Choose teams from the list")},
     )
-    reason_en = forms.CharField(
+    reason_en = CountedCharField(
         label=_("Reason shown to people, in English"),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Enter the reason in English")},
     )
-    reason_cy = forms.CharField(
+    reason_cy = CountedCharField(
         label=_("Reason shown to people, in Welsh"),
         max_length=500,
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -137,7 +137,7 @@ class PublishForm(forms.Form):
 
 
 class NotesForm(forms.Form):
-    notes_en = forms.CharField(
+    notes_en = CountedCharField(
         label=_("What changed and why, in English"),
         help_text=_(
             "Needed, in both languages, before the version can be published. Up to 2,000 characters."
@@ -147,7 +147,7 @@ class NotesForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": _("The note must be 2,000 characters or fewer")},
     )
-    notes_cy = forms.CharField(
+    notes_cy = CountedCharField(
         label=_("What changed and why, in Welsh"),
         required=False,
         max_length=2000,

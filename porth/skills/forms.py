@@ -9,7 +9,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from porth.accounts.models import User
-from porth.core.forms import GovukDateField, NamedChoiceField, replace_default_choice_message
+from porth.core.forms import (
+    CountedCharField,
+    GovukDateField,
+    NamedChoiceField,
+    replace_default_choice_message,
+)
 from porth.core.text import validate_visible_text
 from porth.directory.models import LeadershipTeam, Organisation, ProgrammeItem
 from porth.standards.models import Framework, Standard
@@ -92,13 +97,13 @@ class CourseForm(forms.Form):
     title_cy = forms.CharField(
         label=_("Title in Welsh"), max_length=200, required=False, validators=[validate_visible_text]
     )
-    summary_en = forms.CharField(
+    summary_en = CountedCharField(
         label=_("Summary in English"),
         max_length=3000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    summary_cy = forms.CharField(
+    summary_cy = CountedCharField(
         label=_("Summary in Welsh"), max_length=3000, required=False, widget=forms.Textarea(attrs={"rows": 5})
     )
     provider = forms.ChoiceField(
@@ -383,14 +388,14 @@ class SessionForm(forms.Form):
 
 
 class SessionCancelForm(forms.Form):
-    reason_en = forms.CharField(
+    reason_en = CountedCharField(
         label=_("Why, in English (optional)"),
         max_length=500,
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Everyone booked or waiting gets this in their e-mail"),
     )
-    reason_cy = forms.CharField(
+    reason_cy = CountedCharField(
         label=_("Why, in Welsh (optional)"),
         max_length=500,
         required=False,
@@ -420,7 +425,7 @@ class BookForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose the role that best describes yours")},
     )
-    needs = forms.CharField(
+    needs = CountedCharField(
         label=_("Is there anything that would help you take part? (optional)"),
         help_text=_(
             "For example, access needs or a hearing loop. Only the trainer and the course team see this."

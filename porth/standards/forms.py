@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from porth.core.forms import (
+    CountedCharField,
     GovukDateField,
     NamedChoiceField,
     NamedMultipleChoiceField,
@@ -57,13 +58,13 @@ class AnswerForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Choose a rating")},
     )
-    not_applicable_reason = forms.CharField(
+    not_applicable_reason = CountedCharField(
         label=_("If it does not apply, why not?"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    evidence = forms.CharField(
+    evidence = CountedCharField(
         label=_("Evidence"),
         required=False,
         max_length=5000,
@@ -143,7 +144,7 @@ class PeerForm(forms.Form):
         help_text=_("Keep the team's rating if you agree with it"),
         error_messages={"required": _("Choose a rating")},
     )
-    reviewer_comment = forms.CharField(
+    reviewer_comment = CountedCharField(
         label=_("Your comment to the team"),
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -152,7 +153,7 @@ class PeerForm(forms.Form):
 
 
 class CompleteForm(forms.Form):
-    summary = forms.CharField(
+    summary = CountedCharField(
         label=_("Your overall comments"),
         max_length=5000,
         required=False,
@@ -244,24 +245,24 @@ class CaseStudyForm(forms.Form):
     title_cy = forms.CharField(
         label=_("Title in Welsh"), max_length=200, required=False, validators=[validate_visible_text]
     )
-    summary_en = forms.CharField(
+    summary_en = CountedCharField(
         label=_("Summary in English"),
         help_text=_("One or two sentences for lists and search results"),
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    summary_cy = forms.CharField(
+    summary_cy = CountedCharField(
         label=_("Summary in Welsh"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    body_en = forms.CharField(
+    body_en = CountedCharField(
         label=_("The story in English"),
         help_text=_("What the problem was, what was done, what changed and what others can learn"),
         max_length=20000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 12}),
     )
-    body_cy = forms.CharField(
+    body_cy = CountedCharField(
         label=_("The story in Welsh"),
         max_length=20000,
         required=False,
