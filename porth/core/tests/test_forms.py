@@ -67,8 +67,8 @@ def _porth_form_classes():
 
 
 def test_every_box_for_long_text_with_a_limit_counts_as_the_person_types():
-    """A textarea with a limit is a GOV.UK character count: the limit said before, counted while typing, and an
-    over-long text refused with the count, never cut short by the browser's maxlength."""
+    """A textarea with a limit is a GOV.UK character count: the limit said before, counted while typing,
+    and an over-long text refused with the count, never cut short by the browser's maxlength."""
     classes = _porth_form_classes()
     assert len(classes) > 50
     uncounted = sorted(
