@@ -145,7 +145,8 @@ def main() -> None:
             for item in chosen:
                 decision = route(build(item, hosts), rule_set)
                 right = score.add(item, decision)
-                if args.misses == part and name == "v2" and not right:
+                flag_wrong = bool(decision.overlap) != item["expected"]["ambiguous"]
+                if args.misses == part and name == "v2" and (not right or flag_wrong):
                     misses.append((item, decision))
             rows.append([f"{part} ({len(chosen)}, {wales} Wales)", name, *score.row()])
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
@@ -155,9 +156,10 @@ def main() -> None:
         "Goals on the held-out part (DESIGN.md §4): lead right ≥ 0.95, lead named 1.00, flag P and R ≥ 0.8."
     )
     for item, decision in misses:
-        expected = item["expected"]["lead"]
-        print(f"\nMISS {item['id']}: expected {expected}, got {decision.lead} {decision.support}")
-        print(f"  fired: {', '.join(decision.fired)}")
+        expected = item["expected"]
+        flag = "ambiguous" if expected["ambiguous"] else "clear"
+        print(f"\nMISS {item['id']} ({flag}, flagged: {bool(decision.overlap)}): expected {expected['lead']}")
+        print(f"  got {decision.lead} {decision.support}; fired: {', '.join(decision.fired)}")
 
 
 if __name__ == "__main__":
