@@ -5,7 +5,7 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
-from porth.accounts.models import User
+from porth.accounts.models import Role, User
 from porth.core.mail import absolute_url, message_render, messages_send
 
 from .models import STALE_AFTER, CollaborationRequest, Follow, Project, ProjectUpdate
@@ -23,7 +23,15 @@ def collaboration_send(*, ask_id: int, event: str) -> int:
         "project", "requester", "organisation", "decided_by"
     ).get(pk=ask_id)
     if event == ASKED:
-        readers = [u for u in ask.project.owners.all() if u.is_active]
+        # The owners decide; when none of them is still active (they have left), the owning organisation's
+        # administrators, who may decide too: otherwise the ask would wait where nobody sees it.
+        readers = [u for u in ask.project.owners.all() if u.is_active] or list(
+            User.objects.filter(
+                is_active=True,
+                organisation_memberships__organisation=ask.project.owner_organisation_id,
+                organisation_memberships__role=Role.ADMINISTRATOR,
+            )
+        )
         template = "portfolio/email/collaboration_asked"
     else:
         readers = [ask.requester]

@@ -212,6 +212,24 @@ def test_ask_to_join_then_the_owner_accepts_and_both_are_told(client, people, pr
     assert project.title_en in text(client.get("/organisations/W06000015/"))
 
 
+def test_an_ask_goes_to_the_owning_organisations_administrators_when_no_owner_is_left(
+    client, people, project, django_capture_on_commit_callbacks
+):
+    people["owner"].is_active = False
+    people["owner"].save()
+    client.force_login(people["other_org"])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            f"/projects/{project.pk}/work-together/",
+            {"kind": "partner", "organisation": "W06000011", "message": "Shall we share the code?"},
+        )
+    assert [m.to for m in mail.outbox] == [[people["org_admin"].email]]  # not the colleague: not an admin
+    client.force_login(people["org_admin"])
+    ask = CollaborationRequest.objects.get()
+    client.post(f"/projects/{project.pk}/work-together/{ask.pk}/", {"decision": "accept", "reply": "Yes"})
+    assert project.partner_organisations.filter(code="W06000011").exists()
+
+
 def test_list_filters_search_sort_and_paginate(client, people):
     for n in range(25):
         make_project(people["owner"], title_en=f"Project number {n}", phase="beta" if n % 2 else "alpha")
