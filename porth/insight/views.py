@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from porth.core.csvfiles import csv_response
-from porth.core.lemmas import fold
+from porth.core.language import name_sort_key
 from porth.directory.models import LeadershipTeam, Organisation, ProgrammeItem, WellbeingGoal
 
 from .dashboard import PUBLIC_READER, dashboard_context, reader_for, team_summary
@@ -77,7 +77,7 @@ def index(request):
         ),
         "goals": WellbeingGoal.objects.all(),
         "organisations": sorted(
-            Organisation.objects.only("code", "name_en", "name_cy"), key=lambda o: fold(str(o.name))
+            Organisation.objects.only("code", "name_en", "name_cy"), key=lambda o: name_sort_key(str(o.name))
         ),
     }
     return render(request, "insight/index.html", context)

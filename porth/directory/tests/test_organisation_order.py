@@ -82,3 +82,16 @@ def test_a_choice_of_organisations_is_ordered_when_drawn_so_one_form_serves_both
     assert english == sorted(english, key=lambda name: name_sort_key(name, "en"))
     assert welsh == sorted(welsh, key=welsh_sort_key)
     assert english != welsh
+
+
+def test_a_projects_partners_are_listed_in_the_readers_order(client, people, project):
+    partners = list(Organisation.objects.exclude(pk=project.owner_organisation_id).order_by("code")[:8])
+    project.partner_organisations.set(partners)
+    content = client.get(f"/cy{project.get_absolute_url()}").content.decode()
+    row = content.split("Partneriaid")[1].split("</dd>")[0]
+    listed = [
+        html.unescape(name) for name in re.findall(r'<a class="govuk-link" href="[^"]+">([^<]+)</a>', row)
+    ]
+    with translation.override("cy"):
+        expected = sorted((str(o.name) for o in partners), key=welsh_sort_key)
+    assert listed == expected
