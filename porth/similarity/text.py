@@ -433,7 +433,7 @@ network connection: broadband, connectivity, connection, connections, fibre, ful
 device: device, devices, laptop, laptops, computer, computers | dyfais, dyfeisiau, gliniadur, gliniaduron,
   cyfrifiadur, cyfrifiaduron
 software: software, application software, licence software | meddalwedd
-automation: automation, automate, automated, robotic process automation, rpa, software robot, software
+automation: automation, automate, automated, automatic, automatically, robotic process automation, rpa, software robot, software
   robots, bots | awtomeiddio, awtomatig, awtomeiddio prosesau robotig, robot meddalwedd
 artificial intelligence: artificial intelligence, ai, machine learning, generative ai, large language model,
   copilot | deallusrwydd artiffisial, dysgu peirianyddol, deallusrwydd artiffisial cynhyrchiol
@@ -476,6 +476,36 @@ young carer: young carer, young carers | gofalwr ifanc, gofalwyr ifanc
 nappy: nappy, nappies, incontinence, absorbent hygiene products, hygiene waste | cewyn, cewynnau,
   anymataliaeth, cynhyrchion hylendid amsugnol, gwastraff hylendid
 sort: kerbside sort, kerbside, sorting, separate, separated | didoli wrth ymyl y ffordd, didoli, ar wahân
+universal credit: universal credit | credyd cynhwysol
+claimant: claimant, claimants | hawliwr, hawlwyr, hawliad, hawliadau
+year: year, years, annual, annually, yearly | blwyddyn, blynyddoedd, blynyddol
+month: month, months, monthly | mis, misoedd, misol
+existing: existing, current, currently | presennol, cyfredol
+process: process, processes, processing, processed | proses, prosesau, prosesu
+receive: receive, receives, received, receiving | derbyn
+ask: ask, asks, asked, asking | gofyn
+office: office, offices | swyddfa, swyddfeydd
+fine: fine, fines, penalty, penalties, penalty charge notice, penalty charge notices | dirwy, dirwyon, cosb,
+  cosbau, hysbysiad tâl cosb, hysbysiadau tâl cosb
+pension: pension, pensions, pensioner, pensioners | pensiwn, pensiynau, pensiynwr, pensiynwyr
+regulation: regulation, regulations, regulatory | rheoliad, rheoliadau, rheoleiddio
+simplify: simplify, simplified, simpler, simplifying | symleiddio, symlach
+activity: activity, activities | gweithgaredd, gweithgareddau
+class: class, classes, classroom, classrooms | dosbarth, dosbarthiadau, ystafell ddosbarth
+learning: learn, learning, learner, learners | dysgu, dysgwr, dysgwyr
+develop: develop, develops, developed, development | datblygu, datblygiad, datblygiadau
+clothing: clothes, clothing, kit | dillad, dilledyn
+threshold: threshold, thresholds | trothwy, trothwyon
+outdoor: outdoor, outdoors, open air | awyr agored
+plastic: plastic, plastics | plastig
+container: container, containers | cynhwysydd, cynwysyddion
+electricity: electricity, electric, electrical | trydan, trydanol
+boiler: boiler, boilers | boeler, boeleri
+leak: leak, leaks, burst pipe, burst pipes, pipe, pipes | gollwng, pibell, pibellau, pibell wedi byrstio
+assistant: assistant, assistants | cynorthwyydd, cynorthwywyr
+virtual: virtual | rhithwir
+night: night, nights, overnight, out of hours | nos, nosweithiau, dros nos, y tu allan i oriau
+fill in: fill in, fill out, filling in | llenwi
 """
 
 

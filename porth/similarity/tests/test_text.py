@@ -229,3 +229,28 @@ def test_any_text_normalises_without_error_and_the_same_twice(text):
 )
 def test_hostile_text_is_handled(text):
     assert isinstance(normalise(text), list)
+
+
+def test_universal_credits_welsh_name_is_the_benefit_not_inclusion():
+    """"Credyd Cynhwysol" holds "cynhwysol" (inclusive): read word by word it tied every benefits project to
+    digital inclusion work."""
+    assert normalise("Credyd Cynhwysol") == normalise("Universal Credit") == ["~universal-credit"]
+    assert "~inclusion" not in normalise("hawlwyr Credyd Cynhwysol")
+    assert "~inclusion" in normalise("cynhwysiant digidol")
+
+
+@pytest.mark.parametrize(
+    "english, welsh",
+    [
+        ("paid automatically", "talu'n awtomatig"),
+        ("existing claimants", "hawlwyr presennol"),
+        ("every year", "bob blwyddyn"),
+        ("a burst pipe overnight", "pibell wedi byrstio dros nos"),
+        ("fill in a form", "llenwi ffurflen"),
+        ("plastic containers", "cynwysyddion plastig"),
+        ("a fine from a parking officer", "dirwy gan swyddog parcio"),
+    ],
+)
+def test_everyday_words_of_public_services_key_the_same_in_both_languages(english, welsh):
+    shared = set(normalise(english)) & set(normalise(welsh))
+    assert shared and shared == {term for term in normalise(english) if term.startswith("~")}
