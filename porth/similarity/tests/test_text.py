@@ -232,8 +232,8 @@ def test_hostile_text_is_handled(text):
 
 
 def test_universal_credits_welsh_name_is_the_benefit_not_inclusion():
-    """"Credyd Cynhwysol" holds "cynhwysol" (inclusive): read word by word it tied every benefits project to
-    digital inclusion work."""
+    """Universal Credit in Welsh, "Credyd Cynhwysol", holds "cynhwysol" (inclusive): read word by word it tied
+    every benefits project to digital inclusion work."""
     assert normalise("Credyd Cynhwysol") == normalise("Universal Credit") == ["~universal-credit"]
     assert "~inclusion" not in normalise("hawlwyr Credyd Cynhwysol")
     assert "~inclusion" in normalise("cynhwysiant digidol")
