@@ -434,7 +434,8 @@ device: device, devices, laptop, laptops, computer, computers | dyfais, dyfeisia
   cyfrifiadur, cyfrifiaduron
 software: software, application software, licence software | meddalwedd
 automation: automation, automate, automated, automatic, automatically, robotic process automation, rpa,
-  software robot, software robots, bots | awtomeiddio, awtomatig, awtomeiddio prosesau robotig, robot meddalwedd
+  software robot, software robots, bots | awtomeiddio, awtomatig, awtomeiddio prosesau robotig,
+  robot meddalwedd
 artificial intelligence: artificial intelligence, ai, machine learning, generative ai, large language model,
   copilot | deallusrwydd artiffisial, dysgu peirianyddol, deallusrwydd artiffisial cynhyrchiol
 voice: voice, speech, speech recognition, interactive voice response, ivr, voice assistant | llais, lleferydd,
