@@ -46,3 +46,30 @@ def test_an_address_too_long_for_anyone_is_refused_by_porth_in_the_readers_langu
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_serving_process_freezes_what_outlives_its_first_requests():
+    """config.wsgi's wrapper calls gc.freeze after the 1st, 10th and 100th request, and passes every request
+    and answer through unchanged."""
+    import gc
+
+    from config.wsgi import FreezeWhatLasts
+
+    def app(environ, start_response):
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [environ["PATH_INFO"].encode()]
+
+    served = FreezeWhatLasts(app)
+    gc.unfreeze()
+    counts, alive = [], []
+    try:
+        for n in range(1, 102):
+            alive.append([])  # a tracked object that outlives the request, as a process's caches do
+            body = served({"PATH_INFO": f"/{n}"}, lambda status, headers: None)
+            assert body == [f"/{n}".encode()]
+            counts.append(gc.get_freeze_count())
+    finally:
+        gc.unfreeze()
+    # The count rises only at a freeze (and falls a little when a frozen object is freed by reference count).
+    rises = [n + 1 for n in range(1, len(counts)) if counts[n] > counts[n - 1]]
+    assert counts[0] > 0 and rises == [10, 100]
