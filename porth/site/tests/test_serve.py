@@ -49,11 +49,11 @@ def test_an_address_too_long_for_anyone_is_refused_by_porth_in_the_readers_langu
 
 
 def test_a_serving_process_freezes_what_outlives_its_first_requests():
-    """config.wsgi's wrapper calls gc.freeze after the 1st, 10th and 100th request, and passes every request
-    and answer through unchanged."""
+    """The wrapper config.wsgi puts round Porth calls gc.freeze after the 1st, 10th and 100th request, and
+    passes every request and answer through unchanged."""
     import gc
 
-    from config.wsgi import FreezeWhatLasts
+    from porth.core.serving import FreezeWhatLasts
 
     def app(environ, start_response):
         start_response("200 OK", [("Content-Type", "text/plain")])
