@@ -16,7 +16,7 @@ from ninja.pagination import paginate
 from porth.accounts.api_auth import OPTIONAL_AUTH
 from porth.accounts.permissions import works_in_public_sector
 from porth.core.mail import absolute_url
-from porth.portfolio.api import Pages
+from porth.core.pagination import Pages
 from porth.portfolio.permissions import projects_visible_to
 
 from .models import DdatRole, Engagement, EngagementState, Pool, Skill, Specialist, WelshLevel

@@ -7,12 +7,13 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
 from ninja.errors import ValidationError
-from ninja.pagination import PageNumberPagination, paginate
+from ninja.pagination import paginate
 from pydantic import StrictBool
 
 from porth.accounts.api_auth import AUTH
 from porth.core import vocabulary
 from porth.core.language import active_language
+from porth.core.pagination import Pages
 from porth.directory.models import LeadershipTeam, Organisation
 from porth.routing.explain import reason_text
 
@@ -247,7 +248,7 @@ def request_create(request, payload: RequestIn):
 
 
 @router.get("/requests", response=list[RequestOut], auth=AUTH, summary="List your requests")
-@paginate(PageNumberPagination, page_size=25)
+@paginate(Pages, page_size=25)
 def request_list(request):
     """Your requests, newest first, with their status."""
     return (

@@ -1,18 +1,14 @@
 """The portfolio's read API: the same filters as the list page, the same visibility rules."""
 
 import datetime
-import re
 
-from django.utils.translation import gettext as _
-from ninja import Field, Query, Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import ValidationError
-from ninja.pagination import PageNumberPagination, paginate
-from pydantic import field_validator
-from pydantic_core import PydanticCustomError
+from ninja.pagination import paginate
 
 from porth.accounts.api_auth import OPTIONAL_AUTH
 from porth.accounts.permissions import works_in_public_sector
-from porth.core.pagination import COUNT_LIMIT
+from porth.core.pagination import COUNT_LIMIT, Pages
 
 from .exports import export_row
 from .permissions import project_get_for_user, projects_visible_to
@@ -34,29 +30,6 @@ class ProjectFilters(Schema):
     service: int | None = None
     tag: str = ""
     sort: str = ""
-
-
-# Counting stops at COUNT_LIMIT, so pages past the 21st are empty; past this, a page number is a mistake.
-MAX_PAGE = 10_000
-
-
-class Pages(PageNumberPagination):
-    """Pages numbered from 1. A page number that is not a whole number from 1 to MAX_PAGE is refused with a
-    message in the reader's language (not the parser's, nor a database error at a vast offset); a page past
-    the end is empty."""
-
-    class Input(Schema):
-        page: int = Field(1, ge=1, le=MAX_PAGE)
-        page_size: int | None = Field(None, ge=1)
-
-        @field_validator("page", mode="before")
-        @classmethod
-        def page_number(cls, value):
-            text = str(value).strip()
-            if not re.fullmatch(r"[0-9]{1,6}", text) or not 1 <= int(text) <= MAX_PAGE:
-                message = _("Enter a page number from 1 to %(max)s") % {"max": f"{MAX_PAGE:,}"}
-                raise PydanticCustomError("page_number", "{message}", {"message": message})
-            return int(text)
 
 
 class ProjectOut(Schema):

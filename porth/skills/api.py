@@ -13,8 +13,7 @@ from ninja.pagination import paginate
 
 from porth.accounts.api_auth import OPTIONAL_AUTH
 from porth.core.mail import absolute_url
-from porth.core.pagination import COUNT_LIMIT
-from porth.portfolio.api import Pages
+from porth.core.pagination import COUNT_LIMIT, Pages
 
 from .forms import CatalogueFilterForm
 from .models import Course, Session

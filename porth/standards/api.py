@@ -12,8 +12,7 @@ from ninja.pagination import paginate
 from porth.accounts.api_auth import OPTIONAL_AUTH
 from porth.accounts.permissions import works_in_public_sector
 from porth.core.language import absolute_url
-from porth.core.pagination import COUNT_LIMIT
-from porth.portfolio.api import Pages
+from porth.core.pagination import COUNT_LIMIT, Pages
 from porth.portfolio.models import Project
 from porth.portfolio.permissions import projects_visible_to
 
