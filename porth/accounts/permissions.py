@@ -13,7 +13,7 @@ from django.db.models import Q
 
 from porth.directory.models import LeadershipTeam, Organisation
 
-from .models import OrganisationMembership, Role, TeamMembership
+from .models import OrganisationMembership, Role, TeamMembership, User
 
 # Site-wide permissions, granted to people (or groups) in the admin; a superuser has them all.
 SEE_EVERY_PROJECT = "accounts.see_every_project"  # private projects too, wherever projects are listed
@@ -114,6 +114,16 @@ def organisation_access(user, organisation: Organisation) -> Access:
         change=change,
         is_member=organisation.pk in mine.organisations,
         manage_members=change or organisation.pk in mine.admin_of,
+    )
+
+
+def organisation_administrators(organisation):
+    """The active people who administer an organisation in Porth: they manage its members and may act for it
+    where its own people cannot (answering an ask about a project whose owners have left)."""
+    return User.objects.filter(
+        is_active=True,
+        organisation_memberships__organisation=organisation,
+        organisation_memberships__role=Role.ADMINISTRATOR,
     )
 
 

@@ -23,6 +23,7 @@ from .models import (
     TeamMembership,
     User,
 )
+from .permissions import organisation_administrators
 
 
 def user_update_profile(*, user: User, full_name: str, preferred_language: str) -> User:
@@ -235,11 +236,7 @@ def join_request_create(*, user: User, organisation: Organisation, message: str)
     ).exists():
         raise AlreadyAsked
     ask = JoinRequest.objects.create(user=user, organisation=organisation, message=message)
-    administrators = User.objects.filter(
-        is_active=True,
-        organisation_memberships__organisation=organisation,
-        organisation_memberships__role=Role.ADMINISTRATOR,
-    )
+    administrators = organisation_administrators(organisation)
     people_path = reverse("accounts:organisation-people", args=[organisation.code])
     messages_send(
         [

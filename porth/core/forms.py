@@ -11,7 +11,7 @@ from django.forms.models import ModelChoiceIterator
 from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
-from .language import name_sort_key
+from .language import in_name_order
 
 
 class GovukFormRenderer(TemplatesSetting):
@@ -156,7 +156,7 @@ class _InNameOrder(ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for choice in sorted(self.queryset, key=lambda obj: name_sort_key(str(obj.name))):
+        for choice in in_name_order(self.queryset):
             yield self.choice(choice)
 
 

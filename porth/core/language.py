@@ -124,3 +124,9 @@ def name_sort_key(text: str, language: str | None = None) -> tuple:
     if (language or active_language()) == "cy":
         return welsh_sort_key(text)
     return (_plain(text), text)
+
+
+def in_name_order(records) -> list:
+    """Organisations, teams or anything with a bilingual `name`, by the name the reader sees, in the reader's
+    alphabetical order (the database knows neither)."""
+    return sorted(records, key=lambda record: name_sort_key(str(record.name)))

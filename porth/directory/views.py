@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from porth.core.dates import format_partial_date
-from porth.core.language import name_sort_key
+from porth.core.language import in_name_order
 
 from .forms import AsOfForm, OrganisationFilterForm
 from .models import LeadershipTeam, Organisation, ProgrammeItem, TeamInbox, Verification
@@ -96,8 +96,7 @@ def organisation_list(request):
                 organisations = organisations.filter(**{name: form.cleaned_data[name]})
     elif form.is_bound:
         organisations = organisations.none()
-    # By the name the reader sees, in their language's alphabetical order (the database knows neither).
-    organisations = sorted(organisations, key=lambda organisation: name_sort_key(organisation.name))
+    organisations = in_name_order(organisations)
     page = Paginator(organisations, ORGANISATIONS_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "directory/organisation_list.html", {"form": form, "page_obj": page})
 

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from porth.core.csvfiles import csv_response
-from porth.core.language import name_sort_key
+from porth.core.language import in_name_order
 from porth.directory.models import LeadershipTeam, Organisation, ProgrammeItem, WellbeingGoal
 
 from .dashboard import PUBLIC_READER, dashboard_context, reader_for, team_summary
@@ -76,9 +76,7 @@ def index(request):
             "programme__team__position", "number"
         ),
         "goals": WellbeingGoal.objects.all(),
-        "organisations": sorted(
-            Organisation.objects.only("code", "name_en", "name_cy"), key=lambda o: name_sort_key(str(o.name))
-        ),
+        "organisations": in_name_order(Organisation.objects.only("code", "name_en", "name_cy")),
     }
     return render(request, "insight/index.html", context)
 

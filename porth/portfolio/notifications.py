@@ -5,7 +5,8 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
-from porth.accounts.models import Role, User
+from porth.accounts.models import User
+from porth.accounts.permissions import organisation_administrators
 from porth.core.mail import absolute_url, message_render, messages_send
 
 from .models import STALE_AFTER, CollaborationRequest, Follow, Project, ProjectUpdate
@@ -26,11 +27,7 @@ def collaboration_send(*, ask_id: int, event: str) -> int:
         # The owners decide; when none of them is still active (they have left), the owning organisation's
         # administrators, who may decide too: otherwise the ask would wait where nobody sees it.
         readers = [u for u in ask.project.owners.all() if u.is_active] or list(
-            User.objects.filter(
-                is_active=True,
-                organisation_memberships__organisation=ask.project.owner_organisation_id,
-                organisation_memberships__role=Role.ADMINISTRATOR,
-            )
+            organisation_administrators(ask.project.owner_organisation_id)
         )
         template = "portfolio/email/collaboration_asked"
     else:

@@ -8,7 +8,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from porth.core.forms import replace_default_choice_message
-from porth.core.language import name_sort_key
+from porth.core.language import in_name_order
 from porth.core.phases import Phase
 from porth.directory.models import (
     LeadershipTeam,
@@ -142,9 +142,7 @@ class ProjectFilterForm(forms.Form):
     def _organisation_choices(self):
         # By name in the reader's language (or the other, marked, when it has none), in that language's
         # alphabetical order.
-        organisations = sorted(
-            Organisation.objects.only("code", "name_en", "name_cy"), key=lambda o: name_sort_key(o.name)
-        )
+        organisations = in_name_order(Organisation.objects.only("code", "name_en", "name_cy"))
         field = self.fields["organisation"]
         field.choices = [(o.code, o.name) for o in organisations]
         field.widget.names = {

@@ -2,16 +2,12 @@
 
 from django import template
 
-from porth.core import dates
-from porth.core.language import name_sort_key
+from porth.core import dates, language
 
 register = template.Library()
 
 
-@register.filter
-def in_name_order(records):
-    """Organisations (or anything with a bilingual `name`) in the reader's alphabetical order."""
-    return sorted(records, key=lambda record: name_sort_key(str(record.name)))
+register.filter("in_name_order", language.in_name_order)
 
 
 @register.simple_tag(takes_context=True)

@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from porth.core.language import welsh_sort_key
-from porth.directory.models import Organisation
+from porth.directory.models import LeadershipTeam, Organisation
 from porth.portfolio import services
 from porth.portfolio.models import CollaborationRequest, Follow, Project
 from porth.testing import make_project
@@ -401,6 +401,31 @@ def test_history_names_the_partners_before_and_after_and_leaves_out_saves_that_c
     assert f"Newidiwyd sefydliadau partner: o – → i {first.name_cy}" in page
     cards = client.get(f"/cy/projects/{project.pk}/history/").content.decode().split('class="porth-card')[1:]
     assert cards and all("Newidiwyd" in card or "Wedi'i ychwanegu" in card for card in cards)
+
+
+def test_history_reads_the_names_it_shows_once_per_kind_of_record_not_once_per_change(
+    client, people, project
+):
+    organisations = list(Organisation.objects.exclude(pk=project.owner_organisation_id).order_by("code")[:6])
+    url = f"/projects/{project.pk}/history/"
+
+    def change_partners(times):
+        for n in range(times):
+            services.project_update(
+                project=project,
+                user=people["owner"],
+                fields={"lead_team": LeadershipTeam.objects.order_by("pk")[n % 2]},
+                related={"partner_organisations": organisations[: n + 1]},
+                tags_text=None,
+            )
+
+    change_partners(2)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    change_partners(4)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many.captured_queries) == len(few.captured_queries)
 
 
 def test_history_of_a_project_with_no_recorded_changes_says_so(client, people, project):
