@@ -40,16 +40,34 @@ def hosted_teams() -> dict[str, str]:
     return {t["host_organisation"]: t["slug"] for t in teams if t.get("host_organisation")}
 
 
-def organisation(data: dict, hosts: dict[str, str]) -> Organisation:
+ORGANISATION_KEYS = {"name", "code", "kind", "sector"}
+HELPER_KEYS = ORGANISATION_KEYS | {"role"}
+OWNER_KEYS = ORGANISATION_KEYS | {"group"}
+
+
+def organisation(data: dict, hosts: dict[str, str], keys: set[str] = ORGANISATION_KEYS) -> Organisation:
+    if unknown := set(data) - keys:
+        raise ValueError(
+            f"{data['name']!r}: unknown keys {sorted(unknown)} (a name with a colon needs quotes)"
+        )
     code = data.get("code") or data["name"]
     return Organisation(code, data["kind"], data["sector"], hosts.get(data.get("code") or "", ""))
+
+
+def owners(data: dict, hosts: dict[str, str]) -> tuple[Organisation, ...]:
+    """A group of organisations (the 22 councils, a region's councils) is two of its members to the engine, as
+    the journey would have them: someone asking for a group names its members, so they count as several."""
+    one = organisation(data, hosts, OWNER_KEYS)
+    if not data.get("group"):
+        return (one,)
+    return tuple(Organisation(f"{one.code} #{n}", one.kind, one.sector, one.team) for n in (1, 2))
 
 
 def facts_v2(item: dict, hosts: dict[str, str]) -> Facts:
     return Facts(
         asking=organisation(item["asking"], hosts),
-        owners=tuple(organisation(o, hosts) for o in item["owners"]),
-        helpers=tuple(Helper(organisation(h, hosts), h["role"]) for h in item["helpers"]),
+        owners=tuple(member for o in item["owners"] for member in owners(o, hosts)),
+        helpers=tuple(Helper(organisation(h, hosts, HELPER_KEYS), h["role"]) for h in item["helpers"]),
         work_kind=item["work_kind"],
         health_or_social_care=item["health_or_social_care"],
         welsh_government_service=item["welsh_government_service"],
