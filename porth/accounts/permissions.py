@@ -51,18 +51,20 @@ def memberships(user) -> Memberships:
     return cached
 
 
-def _has(user, permission: str) -> bool:
+def has_permission(user, permission: str) -> bool:
+    """A permission granted in the admin (to the person or a group), for an active person signed in; the
+    apps' permission helpers ask here rather than testing `is_staff` or calling `has_perm` themselves."""
     return bool(user.is_authenticated and user.is_active and user.has_perm(permission))
 
 
 def sees_every_project(user) -> bool:
-    return _has(user, SEE_EVERY_PROJECT)
+    return has_permission(user, SEE_EVERY_PROJECT)
 
 
 def team_work_allowed(user, team: LeadershipTeam) -> bool:
     """A team's own pages of work (its queue, actions, likely duplicates): its members, and people given the
     permission to work for any team."""
-    return team.pk in memberships(user).teams or _has(user, WORK_FOR_ANY_TEAM)
+    return team.pk in memberships(user).teams or has_permission(user, WORK_FOR_ANY_TEAM)
 
 
 def works_in_public_sector(user) -> bool:
@@ -108,7 +110,7 @@ class Access:
 
 def organisation_access(user, organisation: Organisation) -> Access:
     mine = memberships(user)
-    change = _has(user, "directory.change_organisation")
+    change = has_permission(user, "directory.change_organisation")
     return Access(
         view=True,
         change=change,
@@ -128,7 +130,7 @@ def organisation_administrators(organisation):
 
 
 def team_access(user, team: LeadershipTeam) -> Access:
-    change = _has(user, "directory.change_leadershipteam")
+    change = has_permission(user, "directory.change_leadershipteam")
     is_member = team.pk in memberships(user).teams
     is_admin = (
         is_member and TeamMembership.objects.filter(user=user, team=team, role=Role.ADMINISTRATOR).exists()

@@ -9,9 +9,10 @@
 Good practice (case studies and reusable patterns):
 
 - Anyone, signed in or not, reads the published ones.
-- Members of a leadership team and site staff write, change and publish them, and see the unpublished ones:
-  the teams are the ones who see good practice across Wales, and one rule (`may_publish_case_studies`) says
-  so everywhere, on the pages, in the API and in the site search.
+- Members of a leadership team, and people given the permission to change case studies (in the admin), write,
+  change and publish them, and see the unpublished ones: the teams are the ones who see good practice across
+  Wales, and one rule (`may_publish_case_studies`) says so everywhere, on the pages, in the API and in the
+  site search. Being staff (able to open the admin) is not enough on its own.
 - Whom to contact about one is a working detail, as on a project: for people signed in from a Welsh public
   body (and publishers).
 - The projects a case study came from are listed only as far as the reader may see them.
@@ -21,7 +22,7 @@ from dataclasses import dataclass
 
 from django.http import Http404
 
-from porth.accounts.permissions import memberships, sees_every_project, works_in_public_sector
+from porth.accounts.permissions import has_permission, memberships, sees_every_project, works_in_public_sector
 from porth.portfolio.permissions import project_access, projects_visible_to
 
 from .models import CaseStudy, Review
@@ -66,12 +67,13 @@ def review_get_for_user(user, pk: int) -> tuple[Review, ReviewAccess]:
 
 # ------------------------------------------------------------------------------------------ good practice
 
+CHANGE_CASE_STUDIES = "standards.change_casestudy"  # the admin's own permission for good practice
+
 
 def may_publish_case_studies(user) -> bool:
-    """Leadership-team members and site staff write, change and publish good practice."""
-    if not (user.is_authenticated and user.is_active):
-        return False
-    return bool(memberships(user).teams) or user.is_staff
+    """Leadership-team members, and people given the permission to change case studies, write, change and
+    publish good practice (and so see the unpublished)."""
+    return bool(memberships(user).teams) or has_permission(user, CHANGE_CASE_STUDIES)
 
 
 def case_studies_visible_to(user, queryset=None):

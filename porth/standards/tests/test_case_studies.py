@@ -5,6 +5,7 @@ import html
 import json
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -14,6 +15,7 @@ from porth.directory.reference import ReferenceDataError
 from porth.site.reference import reference_load_all
 from porth.standards import insight, services
 from porth.standards.models import CaseStudy, Framework, Standard
+from porth.standards.permissions import case_studies_visible_to
 from porth.standards.reference import DATA_FILES
 from porth.testing import PASSWORD, make_project
 
@@ -33,8 +35,10 @@ def standard(number):
 
 @pytest.fixture
 def staff(reference):
-    """Site staff, in no organisation or team."""
-    return User.objects.create_user("staff@porth.example", PASSWORD, full_name="Staff Member", is_staff=True)
+    """Site staff, in no organisation or team, given the admin's permission to change case studies."""
+    user = User.objects.create_user("staff@porth.example", PASSWORD, full_name="Staff Member", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="change_casestudy"))
+    return user
 
 
 @pytest.fixture
@@ -200,6 +204,20 @@ def test_a_draft_is_seen_only_by_the_people_who_may_publish(client, roles):
         assert client.get(draft.get_absolute_url()).status_code == (200 if sees else 404), role
         assert ("Secret draft" in text(client.get("/good-practice/"))) == sees, role
         assert client.get(f"{draft.get_absolute_url()}edit/").status_code in ((200,) if sees else (302, 404))
+
+
+def test_an_unpublished_case_study_is_for_the_permission_not_for_being_staff(client, roles, reference):
+    draft = make_case_study(roles["team_member"], published=False, title_en="Secret draft")
+    bare_staff = User.objects.create_user(
+        "admin-only@porth.example", PASSWORD, full_name="Bare", is_staff=True
+    )
+    editor = User.objects.create_user("editor@porth.example", PASSWORD, full_name="Editor")
+    editor.user_permissions.add(Permission.objects.get(codename="change_casestudy"))
+    for user, sees in [(bare_staff, False), (editor, True)]:
+        sign_in(client, user)
+        assert client.get(draft.get_absolute_url()).status_code == (200 if sees else 404), user
+        assert ("Secret draft" in text(client.get("/good-practice/"))) == sees, user
+        assert (draft in case_studies_visible_to(user)) == sees, user
 
 
 def test_editing_keeps_the_address_and_the_projects_the_editor_cannot_see(client, people, staff):
