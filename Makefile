@@ -70,7 +70,10 @@ messages: $(VENV)/.dev ## Extract the Welsh catalogue and compile it
 		--ignore=var --ignore=static --ignore=e2e
 	$(MANAGE) compilemessages -l cy --ignore=.venv --ignore=node_modules
 
-$(VENV)/.runtime: requirements.txt
+# Eurfa, the Welsh–English dictionary similar projects read to meet Welsh and English words (Debian's package).
+EURFA := /usr/share/dictd/freedict-cym-eng.index
+
+$(VENV)/.runtime: requirements.txt $(EURFA)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
@@ -102,6 +105,9 @@ $(BUILD)/.stamp: node_modules/.stamp $(wildcard static/src/*)
 locale/cy/LC_MESSAGES/django.mo: locale/cy/LC_MESSAGES/django.po locale/cy/LC_MESSAGES/djangojs.po $(VENV)/.runtime
 	command -v msgfmt >/dev/null || apt-get install -y gettext
 	$(MANAGE) compilemessages -l cy --ignore=.venv --ignore=node_modules -v 0
+
+$(EURFA):
+	apt-get install -y dict-freedict-cym-eng || (apt-get update && apt-get install -y dict-freedict-cym-eng)
 
 browser: ## Install Debian's Chromium for the browser tests when missing (no browser download)
 	@test -x /usr/bin/chromium || (apt-get update && apt-get install -y chromium)

@@ -118,7 +118,7 @@ def test_single_sign_on_in_welsh_refuses_an_address_the_provider_is_not_trusted_
     page, site, oidc_provider, check_accessible
 ):
     page.goto(f"{site}/cy/sign-in/")
-    page.get_by_role("button", name="Mewngofnodi gyda Test council").click()
+    page.get_by_role("button", name="Mewngofnodi gyda chyfrif Test council").click()
     _provider_sign_in(page, "stranger")
     expect(page.locator("h1")).to_have_text("Ni all y gwasanaeth mewngofnodi hwn eich mewngofnodi i Porth")
     expect(page.locator("main")).to_contain_text("cardiff.gov.uk")

@@ -7,6 +7,9 @@ Pure: no Django, no I/O beyond the libraries' own word tables (loaded on first u
 - English: the Snowball stemmer (PyStemmer) joins word forms ("accessible", "accessibility" → "access").
 - Accents are folded for matching ("Ynys Mon" finds "Ynys Môn"), after the Welsh lemma is found (the lemma
   table knows "tŷ" from "ty").
+- Welsh to English: Eurfa, Kevin Donnelly's Welsh–English dictionary (GPL-2+, Debian's dict-freedict-cym-eng,
+  read from /usr/share/dictd), gives a Welsh dictionary form its English word ("addasydd" → "adapter"), so
+  similar projects can meet a Welsh description and an English one beyond the hand-written glossary.
 
 `forms(word)` gives every form a word may match as: the folded word itself, its English stem and its Welsh
 lemma. A text to be searched is stored as the forms of its words (`search_text`); a query matches a document
@@ -15,9 +18,11 @@ when, for every word of the query, one of that word's forms is in the document.
 
 from __future__ import annotations
 
+import gzip
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
 import simplemma
 import Stemmer
@@ -28,6 +33,8 @@ WORD = re.compile(r"[^\W_]+")
 MAX_WORD_LENGTH = 60
 
 _ENGLISH = Stemmer.Stemmer("english")
+
+EURFA = Path("/usr/share/dictd/freedict-cym-eng")
 
 
 def fold(word: str) -> str:
@@ -73,3 +80,61 @@ def forms(word: str) -> tuple[str, ...]:
 def search_text(text: str) -> str:
     """A text as the space-separated forms of its words: what a full-text index stores to be searched."""
     return " ".join(form for word in words(text) for form in forms(word))
+
+
+# An entry of the dict format: "headword /ipa/ <part of speech>" then one English sense per line.
+_EURFA_HEAD = re.compile(r"^.*?/.*?/ <(?P<pos>[^>]*)>")
+_ONE_ENGLISH_WORD = re.compile(r"[a-z]+")
+
+
+def _dict_number(text: str) -> int:
+    """An offset or length of a dict index: base-64 digits, most significant first."""
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    number = 0
+    for digit in text:
+        number = number * 64 + alphabet.index(digit)
+    return number
+
+
+@cache
+def _welsh_english() -> tuple[dict[str, str], dict[str, str]]:
+    """Eurfa as two tables of {Welsh headword: the English word of its first sense}: one keyed by the headword
+    as written (lower case, accents kept: "dy" is your, "tŷ" house), one by the headword folded. Headwords of
+    several words, and senses that are not one plain English word ("10 per cent", "to them"), are left out: a
+    key must be one word. Read once per process (about 12,000 headwords, a tenth of a second)."""
+    data = gzip.decompress(EURFA.with_suffix(".dict.dz").read_bytes())
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    for line in EURFA.with_suffix(".index").read_text(encoding="utf-8").splitlines():
+        headword, offset, length = line.split("\t")
+        welsh = unicodedata.normalize("NFC", headword.lower())
+        if headword.startswith("00database") or " " in welsh or welsh in exact:
+            continue
+        start = _dict_number(offset)
+        head, *senses = data[start : start + _dict_number(length)].decode("utf-8").strip().splitlines()
+        if english := _first_english_word(head, senses):
+            exact[welsh] = english
+            folded.setdefault(fold(welsh), english)
+    return exact, folded
+
+
+def _first_english_word(head: str, senses: list[str]) -> str:
+    if not senses:
+        return ""
+    sense = (
+        re.sub(r"\(.*?\)", "", senses[0]).strip().lower()
+    )  # "(political)", "(program)": glosses on glosses
+    found = _EURFA_HEAD.match(head)
+    if found and found["pos"].startswith("v") and sense.startswith("to "):
+        sense = sense[3:]
+    return sense if _ONE_ENGLISH_WORD.fullmatch(sense) else ""
+
+
+def english_for_welsh(word: str) -> str:
+    """The English word Eurfa gives a lower-case Welsh word, or "" when it has none: "addasydd" → "adapter",
+    "ailgylchu" → "recycle". A word written with accents matches only a headword written so ("dŷ" is not "dy",
+    your); one without (a lemma from `welsh_lemma`, or a word typed without them) matches either."""
+    exact, folded = _welsh_english()
+    if word in exact:
+        return exact[word]
+    return folded.get(word, "") if word == fold(word) else ""

@@ -29,6 +29,7 @@ from porth.portfolio.permissions import private_project_ids, projects_visible_to
 
 from .index import LIKELY_SAME, BM25Index, Document
 from .models import Judgement
+from .text import ANALYSIS_VERSION
 
 # The visibility of each project, kept in the snapshot as a small number.
 LABELS = {Visibility.PUBLIC: 0, Visibility.PUBLIC_SECTOR: 1, Visibility.PRIVATE: 2}
@@ -56,9 +57,11 @@ def document_text_in(project: Project, language: str) -> str:
 
 
 def _state_of_projects() -> dict:
-    """What a snapshot must match to be current: how many projects there are and the latest change."""
+    """What a snapshot must match to be current: how many projects there are, the latest change, and the way
+    texts are analysed (a snapshot made before an upgrade of the analysis is rebuilt)."""
     found = Project.objects.aggregate(count=Count("pk"), changed=Max("updated_at"))
-    return {"count": found["count"], "changed": found["changed"].isoformat() if found["changed"] else ""}
+    changed = found["changed"].isoformat() if found["changed"] else ""
+    return {"count": found["count"], "changed": changed, "analysis": ANALYSIS_VERSION}
 
 
 def snapshot_refresh(*, force: bool = False, cache: dict | None = None) -> int | None:

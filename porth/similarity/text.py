@@ -14,6 +14,8 @@ The steps, in order:
    (`demutate`, and h-prothesis after "ei", "ein", "eu", "'i", "'u", "'w"); in an English segment they are
    not.
    Then a light suffix stemmer, the same for both languages (plural -s, -au, -iau; -ing, -ed, final -e).
+   A Welsh word that Eurfa, the Welsh–English dictionary, knows is keyed as its English word, so the two
+   languages share keys well beyond the glossary (`welsh_key`).
 4. Phrases: a bilingual glossary maps words and phrases of both languages to one shared concept key
    ("recycling", "ailgylchu" → "~recycle"), so an English description can match a Welsh one; fixed boilerplate
    phrases and the names of the places and public bodies of Wales are dropped.
@@ -44,6 +46,9 @@ from functools import cache, lru_cache
 import simplemma
 
 from porth.core import lemmas
+
+# Bumped whenever the keys a text gets change, so that an index snapshot analysed the old way is rebuilt.
+ANALYSIS_VERSION = 2
 
 # Longer text is cut: a description is a title and a summary, and a hostile megabyte must not cost seconds.
 MAX_TEXT_CHARS = 20_000
@@ -655,11 +660,20 @@ def english_key(word: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def welsh_key(word: str) -> str:
-    """A Welsh word's dictionary form from simplemma's Welsh lemmatiser, which undoes mutations and plurals
-    ("ngwasanaethau" → "gwasanaeth", "dyllau" → "twll"). A word the lemmatiser does not know falls back to the
-    mutation classes and the light stemmer above, so its mutated forms still meet."""
+    """A Welsh word's key: the English key of its English word in Eurfa, the Welsh–English dictionary, so that
+    Welsh and English descriptions meet beyond the glossary ("ymchwil" and "research" share "research").
+
+    The word is looked up as written first, then as its dictionary form from simplemma's Welsh lemmatiser,
+    which undoes mutations and plurals ("ngwasanaethau" → "gwasanaeth", "dyllau" → "twll"): the lemmatiser
+    sometimes takes a headword for a form of another word ("safon", standard, for "safio", to save). A known
+    word with no English keeps its Welsh dictionary form; a word the lemmatiser does not know falls back to
+    the mutation classes and the light stemmer above, so its mutated forms still meet."""
+    if english := lemmas.english_for_welsh(word):
+        return english_key(english)
     if simplemma.is_known(word, lang="cy"):
-        return lemmas.welsh_lemma(word)
+        lemma = lemmas.welsh_lemma(word)
+        english = lemmas.english_for_welsh(lemma)
+        return english_key(english) if english else lemma
     return stem(demutate(fold(word)))
 
 

@@ -174,3 +174,15 @@ def test_no_question_builds_the_index_outside_tests(people, settings, tmp_path):
     assert [s.project for s in service.similar_to_text(people["public"], question)] == [target]
     assert service.snapshot_refresh() is None, "nothing changed, nothing rebuilt"
     assert len(list(settings.SIMILARITY_DIR.glob("snapshot-*"))) == 1
+
+
+def test_a_snapshot_analysed_the_old_way_is_rebuilt(people, settings, tmp_path, monkeypatch):
+    """An upgrade that changes how texts are analysed (ANALYSIS_VERSION) makes the worker rebuild the
+    snapshot, though no project changed: its keys would no longer meet a question's."""
+    settings.SIMILARITY_DIR = tmp_path / "similarity"
+    service.index_forget()
+    make_project(people["owner"])
+    assert service.snapshot_refresh() == 1
+    assert service.snapshot_refresh() is None
+    monkeypatch.setattr(service, "ANALYSIS_VERSION", service.ANALYSIS_VERSION + 1)
+    assert service.snapshot_refresh() == 1
