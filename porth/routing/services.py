@@ -5,6 +5,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -28,34 +29,9 @@ class Shipped:
     notes_cy: str
 
 
-SHIPPED = (
-    Shipped(
-        key="1",
-        file="rule_set_v1.json",
-        effective_from=datetime.date(2021, 1, 1),
-        notes_en="The division of work described in 2021, as first written down in Porth.",
-        notes_cy="Y rhaniad gwaith a ddisgrifiwyd yn 2021, fel y cafodd ei ysgrifennu gyntaf yn Porth.",
-    ),
-    Shipped(
-        key="2",
-        file="rule_set_v2.json",
-        effective_from=datetime.date(2026, 12, 1),
-        notes_en=(
-            "Whose work it is now decides, not who asks: bodies that only help (suppliers, funders, "
-            "conveners) no longer count. Councils' work asked for by the WLGA or a consortium goes to the "
-            "WLGA team; a council's own social care to the WLGA team with NHS Wales Digital supporting; "
-            "Welsh Government's sponsored bodies to Welsh Government Digital; capability for the whole "
-            "public sector to CDPS. When another team could also lead, the decision says so."
-        ),
-        notes_cy=(
-            "Pwy sydd biau'r gwaith sy'n penderfynu bellach, nid pwy sy'n gofyn: nid yw cyrff sydd ond yn "
-            "helpu (cyflenwyr, cyllidwyr, y rhai sy'n dod â phobl at ei gilydd) yn cyfrif mwyach. Mae gwaith "
-            "cynghorau y mae CLlLC neu gonsortiwm yn gofyn amdano yn mynd i dîm CLlLC; gofal cymdeithasol "
-            "cyngor ei hun i dîm CLlLC gyda Digidol GIG Cymru yn cefnogi; cyrff a noddir gan Lywodraeth "
-            "Cymru i Ddigidol Llywodraeth Cymru; gallu ar gyfer y sector cyhoeddus cyfan i CGCD. Pan allai "
-            "tîm arall arwain hefyd, mae'r penderfyniad yn dweud hynny."
-        ),
-    ),
+SHIPPED = tuple(
+    Shipped(**{**row, "key": str(row["key"])})
+    for row in yaml.safe_load((DATA_DIR / "shipped.yaml").read_text(encoding="utf-8"))
 )
 
 
