@@ -776,11 +776,7 @@ def _apply_lead(rule: _Planned, run: _Run) -> list[str]:
     return parts
 
 
-def _apply_rule(rule: _Planned, run: _Run, view: tuple, fired: list[str]) -> str:
-    if rule.kind == "fallback" and run.lead is not None:
-        return rule.not_considered + run.lead_code + "."
-    if not rule.test(view):
-        return rule.not_held
+def _apply_held(rule: _Planned, run: _Run, fired: list[str]) -> str:
     fired.append(rule.code)
     parts = _apply_lead(rule, run) if rule.lead is not None else []
     for team in rule.support:
@@ -796,7 +792,16 @@ def route(facts: Facts, rule_set: RuleSet) -> Decision:
     view = _derive(facts)
     run = _Run(available)
     fired: list[str] = []
-    trace = [_apply_rule(rule, run, view, fired) for rule in rule_set._plan]
+    trace: list[str] = []
+    # The loop is the engine's hot path (every rule, every decision): most rules do not hold, so that case is
+    # a precomputed line and no call.
+    for rule in rule_set._plan:
+        if rule.kind == "fallback" and run.lead is not None:
+            trace.append(rule.not_considered + run.lead_code + ".")
+        elif rule.test(view):
+            trace.append(_apply_held(rule, run, fired))
+        else:
+            trace.append(rule.not_held)
     if run.lead is None:
         trace.append(_last_resort(run, rule_set.teams))
     return Decision(
