@@ -61,10 +61,22 @@ def sees_every_project(user) -> bool:
     return has_permission(user, SEE_EVERY_PROJECT)
 
 
+def works_for_any_team(user) -> bool:
+    """People given the permission to open every team's pages of work (and see every front-door request)."""
+    return has_permission(user, WORK_FOR_ANY_TEAM)
+
+
 def team_work_allowed(user, team: LeadershipTeam) -> bool:
     """A team's own pages of work (its queue, actions, likely duplicates): its members, and people given the
     permission to work for any team."""
-    return team.pk in memberships(user).teams or has_permission(user, WORK_FOR_ANY_TEAM)
+    return team.pk in memberships(user).teams or works_for_any_team(user)
+
+
+def team_members(teams):
+    """The active people of these leadership teams, each once: whom to tell about the teams' work. People who
+    may work for any team are not members and are not told."""
+    members = TeamMembership.objects.filter(team__in=teams).values("user_id")
+    return User.objects.filter(is_active=True, pk__in=members).order_by("pk")
 
 
 def works_in_public_sector(user) -> bool:

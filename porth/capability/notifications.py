@@ -7,7 +7,7 @@
   person who asked and to the specialist.
 """
 
-from porth.accounts.models import TeamMembership
+from porth.accounts.permissions import team_members
 from porth.core.mail import absolute_url, message_render, messages_send
 
 from .models import Booking, Pool, SpecialistRequest
@@ -22,7 +22,7 @@ BOOKING_READERS = {
 
 
 def _managers(pool: Pool) -> list:
-    return [m.user for m in TeamMembership.objects.filter(team=pool.team).select_related("user")]
+    return list(team_members([pool.team]))
 
 
 def _readers(kinds, *, pool: Pool, asker=None, specialist=None) -> dict[str, tuple[object, str]]:

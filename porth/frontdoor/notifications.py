@@ -5,7 +5,7 @@ The submitter hears in the language they submitted in; team members in the langu
 
 from dataclasses import dataclass
 
-from porth.accounts.models import TeamMembership
+from porth.accounts.permissions import team_members
 from porth.core.mail import absolute_url, message_render, messages_send
 
 from .models import HelpRequest, RequestEvent
@@ -22,14 +22,11 @@ class Recipient:
 def _team_recipients(teams, exclude=None, lead=None) -> list[Recipient]:
     """The members of the teams, each once; members of the lead team are told as such, the others that
     their team is asked to support."""
-    members = TeamMembership.objects.filter(team__in=teams, user__is_active=True).select_related("user")
-    leads = {m.user_id for m in members if lead is not None and m.team_id == lead.pk}
-    seen, recipients = set(), []
-    for membership in members:
-        user = membership.user
-        if user.pk in seen or user == exclude:
+    leads = set(team_members([lead]).values_list("pk", flat=True)) if lead is not None else set()
+    recipients = []
+    for user in team_members(teams):
+        if user == exclude:
             continue
-        seen.add(user.pk)
         supports = lead is not None and user.pk not in leads
         recipients.append(
             Recipient(user.email, user.preferred_language, is_submitter=False, supports=supports)

@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.http import Http404
 
-from porth.accounts.permissions import WORK_FOR_ANY_TEAM, memberships
+from porth.accounts.permissions import memberships, team_work_allowed, works_for_any_team
 from porth.directory.models import LeadershipTeam
 
 from .models import HelpRequest
@@ -25,10 +26,10 @@ def help_request_access(user, request: HelpRequest) -> RequestAccess:
         team = request.lead_team
     else:
         team = next((t for t in request.supporting_teams.all() if t.pk in teams), None)
-    any_team = user.is_authenticated and user.is_active and user.has_perm(WORK_FOR_ANY_TEAM)
+    triage = team_work_allowed(user, request.lead_team)
     return RequestAccess(
-        view=is_submitter or team is not None or any_team,
-        triage=request.lead_team_id in teams or any_team,
+        view=is_submitter or team is not None or triage,
+        triage=triage,
         is_submitter=is_submitter,
         team=team,
     )
@@ -50,3 +51,19 @@ def help_request_get_for_user(user, reference: str, queryset=None) -> tuple[Help
     if not access.view:
         raise Http404
     return request, access
+
+
+def help_requests_visible_to(user, queryset=None):
+    """The requests a user may see, as a filter on any request queryset: the list form of
+    `help_request_access(...).view` (those they sent, those their teams lead or support, and every request
+    for people who may work for any team)."""
+    queryset = HelpRequest.objects.all() if queryset is None else queryset
+    if works_for_any_team(user):
+        return queryset
+    if not (user.is_authenticated and user.is_active):
+        return queryset.none()
+    teams = memberships(user).teams
+    supported = HelpRequest.supporting_teams.through.objects.filter(leadershipteam__in=teams)
+    return queryset.filter(
+        Q(submitted_by=user) | Q(lead_team__in=teams) | Q(pk__in=supported.values("helprequest_id"))
+    )

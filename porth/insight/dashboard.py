@@ -12,16 +12,17 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from porth.accounts.permissions import memberships, sees_every_project, team_work_allowed
+from porth.accounts.permissions import team_work_allowed
 from porth.core.language import localise
 from porth.core.phases import Phase
 from porth.directory.models import LeadershipTeam, ProgrammeItem
 from porth.frontdoor.models import HelpRequest
 from porth.portfolio.models import Status
+from porth.portfolio.permissions import project_visibilities_seen
 from porth.standards.models import Review
 
 from .charts import Chart, Row
-from .disclosure import FULL, PUBLIC, PUBLIC_SECTOR, Shown, average_shown, project_count, small_count
+from .disclosure import FULL, PUBLIC, PUBLIC_SECTOR, SEEN, Shown, average_shown, project_count, small_count
 from .figures import AGE_BANDS, Scope
 from .periods import Period
 
@@ -45,17 +46,16 @@ class Reader:
 
 
 def reader_for(user, scope: Scope) -> Reader:
-    """What this person may see of this scope's figures."""
-    if sees_every_project(user):
-        return Reader(FULL, True)
-    mine = memberships(user)
-    if scope.kind == "team" and scope.team.pk in mine.teams:
-        # Private projects are seen by the teams involved, and a team's dashboard is about its own projects.
-        return Reader(FULL, True)
-    if scope.kind == "organisation" and scope.organisation.pk in mine.organisations:
-        return Reader(FULL, True)
-    audience = PUBLIC_SECTOR if mine.public_servant else PUBLIC
-    exact = scope.kind == "team" and team_work_allowed(user, scope.team)
+    """What this person may see of this scope's figures: the projects as the portfolio's rule lets them see
+    the scope's projects; requests and reviews exactly when they see every project in it, or work for its
+    team."""
+    seen = project_visibilities_seen(
+        user,
+        team=scope.team if scope.kind == "team" else None,
+        organisation=scope.organisation if scope.kind == "organisation" else None,
+    )
+    audience = next(a for a in (FULL, PUBLIC_SECTOR, PUBLIC) if SEEN[a] <= seen)
+    exact = audience == FULL or (scope.kind == "team" and team_work_allowed(user, scope.team))
     return Reader(audience, exact)
 
 

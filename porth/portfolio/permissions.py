@@ -19,9 +19,17 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.http import Http404
 
-from porth.accounts.permissions import Memberships, memberships, sees_every_project, works_in_public_sector
+from porth.accounts.permissions import (
+    Memberships,
+    has_permission,
+    memberships,
+    sees_every_project,
+    works_in_public_sector,
+)
 
 from .models import Project, Visibility
+
+CHANGE_ANY_PROJECT = "portfolio.change_project"  # site administrators correcting any project's details
 
 
 def projects_visible_to(user, queryset=None):
@@ -39,29 +47,58 @@ def projects_visible_to(user, queryset=None):
     return queryset.filter(allowed)
 
 
+def projects_involving(user, mine: Memberships):
+    """The projects someone is involved in, whatever their visibility: they own it, or belong to its owner or
+    a partner organisation, or to its lead or a supporting team."""
+    if not user.is_authenticated or not user.is_active:
+        return Project.objects.none()
+    # Subqueries on the link tables, not joins: joining three many-to-many tables at once multiplies rows.
+    links = {
+        Project.owners.through: {"user": user},
+        Project.partner_organisations.through: {"organisation__in": mine.organisations},
+        Project.supporting_teams.through: {"leadershipteam__in": mine.teams},
+    }
+    involved = Q(owner_organisation__in=mine.organisations) | Q(lead_team__in=mine.teams)
+    for model, lookup in links.items():
+        involved |= Q(pk__in=model.objects.filter(**lookup).values("project_id"))
+    return Project.objects.filter(involved)
+
+
 def private_project_ids(user, mine: Memberships) -> list[int]:
     """The private projects this person is involved in (looked up once per request)."""
     if not user.is_authenticated or not user.is_active:
         return []
     cached = getattr(user, "_porth_private_projects", None)
     if cached is None:
-        # Subqueries on the link tables, not joins: joining three many-to-many tables at once multiplies rows.
-        links = {
-            Project.owners.through: {"user": user},
-            Project.partner_organisations.through: {"organisation__in": mine.organisations},
-            Project.supporting_teams.through: {"leadershipteam__in": mine.teams},
-        }
-        involved = Q(owner_organisation__in=mine.organisations) | Q(lead_team__in=mine.teams)
-        for model, lookup in links.items():
-            involved |= Q(pk__in=model.objects.filter(**lookup).values("project_id"))
         ids = (
-            Project.objects.filter(visibility=Visibility.PRIVATE)
-            .filter(involved)
-            .values_list("pk", flat=True)
+            projects_involving(user, mine).filter(visibility=Visibility.PRIVATE).values_list("pk", flat=True)
         )
         cached = sorted(set(ids))
         user._porth_private_projects = cached
     return cached
+
+
+def changes_any_project(user) -> bool:
+    """Site administrators given the permission to change any project (and so to add one for any
+    organisation)."""
+    return has_permission(user, CHANGE_ANY_PROJECT)
+
+
+def project_visibilities_seen(user, *, team=None, organisation=None) -> frozenset[str]:
+    """The visibilities of which someone sees every project: among all projects, or among a leadership team's
+    (given `team`: those it leads or supports) or an organisation's (given `organisation`: those it owns or
+    partners in), whose own people see its private projects. Figures that must not count what the reader
+    could not see one by one ask here (the list form of the rule above)."""
+    mine = memberships(user)
+    if (
+        sees_every_project(user)
+        or (team is not None and team.pk in mine.teams)
+        or (organisation is not None and organisation.pk in mine.organisations)
+    ):
+        return frozenset(Visibility.values)
+    if mine.public_servant:
+        return frozenset({Visibility.PUBLIC, Visibility.PUBLIC_SECTOR})
+    return frozenset({Visibility.PUBLIC})
 
 
 @dataclass(frozen=True)
@@ -96,11 +133,7 @@ def project_access(user, project: Project) -> ProjectAccess:
         or involved
         or sees_every_project(user)
     )
-    change = (
-        is_owner
-        or project.owner_organisation_id in mine.admin_of
-        or (user.is_active and user.has_perm("portfolio.change_project"))
-    )
+    change = is_owner or project.owner_organisation_id in mine.admin_of or changes_any_project(user)
     return ProjectAccess(
         view=view,
         change=bool(change),

@@ -19,7 +19,7 @@ from .exports import PUBLIC_FIELDS, WORKING_FIELDS, csv_response, export_rows, j
 from .forms import AskToJoinForm, DecideForm, HandOverForm, ProjectForm, UpdateForm
 from .history import project_history as history_entries
 from .models import CollaborationRequest, Follow, Project
-from .permissions import project_get_for_user, projects_visible_to
+from .permissions import changes_any_project, project_get_for_user, projects_visible_to
 from .queries import ProjectFilterForm, projects_filtered
 
 PAGE_SIZE = 20
@@ -56,7 +56,7 @@ def project_detail(request, pk):
 
 def _owner_choices(user):
     # Site administrators who may change any project may add one for any organisation.
-    if user.is_active and user.has_perm("portfolio.change_project"):
+    if changes_any_project(user):
         return Organisation.objects.all()
     return Organisation.objects.filter(pk__in=memberships(user).organisations)
 

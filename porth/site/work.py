@@ -15,11 +15,13 @@ from porth.capability.capacity import week_of
 from porth.capability.models import Booking as SpecialistBooking
 from porth.directory.models import LeadershipTeam
 from porth.frontdoor.models import HelpRequest
+from porth.frontdoor.permissions import help_requests_visible_to
 from porth.portfolio.models import Project
 from porth.portfolio.permissions import projects_visible_to
 from porth.skills.models import BookingState
 from porth.skills.permissions import bookings_of
 from porth.standards.models import Action, Review
+from porth.standards.permissions import reviews_visible_to
 
 # Waiting for the team: new, asked for more information, or accepted and not yet closed or redirected.
 OPEN_REQUESTS = [
@@ -55,7 +57,8 @@ def work_for(user, now: datetime.datetime | None = None) -> YourWork:
             )
         ),
         requests=list(
-            HelpRequest.objects.filter(lead_team__in=team_ids, status__in=OPEN_REQUESTS)
+            help_requests_visible_to(user)
+            .filter(lead_team__in=team_ids, status__in=OPEN_REQUESTS)
             .select_related("organisation", "lead_team")
             .order_by("created_at", "pk")[:SHOWN]
         ),
@@ -66,14 +69,14 @@ def work_for(user, now: datetime.datetime | None = None) -> YourWork:
         ),
         stale=list(mine.stale(now).select_related("owner_organisation").order_by("last_update_at")[:SHOWN]),
         peer_reviews=list(
-            Review.objects.filter(
-                state=Review.State.SUBMITTED, project__lead_team__in=team_ids, project__in=visible
-            ).select_related("project", "framework")[:SHOWN]
+            reviews_visible_to(user)
+            .filter(state=Review.State.SUBMITTED, project__lead_team__in=team_ids)
+            .select_related("project", "framework")[:SHOWN]
         ),
         self_reviews=list(
-            Review.objects.filter(state=Review.State.DRAFT, project__in=mine.values("pk")).select_related(
-                "project", "framework"
-            )[:SHOWN]
+            reviews_visible_to(user)
+            .filter(state=Review.State.DRAFT, project__in=mine.values("pk"))
+            .select_related("project", "framework")[:SHOWN]
         ),
         training=list(
             bookings_of(user)

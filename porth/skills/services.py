@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from porth.accounts.models import OrganisationMembership, User
+from porth.accounts.models import User
 from porth.accounts.permissions import memberships
 from porth.directory.models import Organisation
 
@@ -273,7 +273,7 @@ def booking_create(
     with transaction.atomic():
         session = _lock(session.pk)
         _bookable(session, now)
-        if not OrganisationMembership.objects.filter(user=person, organisation=organisation).exists():
+        if organisation.pk not in memberships(person).organisations:
             raise BookingRefused("organisation", _("Choose an organisation the person works for."))
         if booked_by != person and organisation.pk not in memberships(booked_by).admin_of:
             raise BookingRefused(

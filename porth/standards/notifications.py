@@ -1,6 +1,6 @@
 """E-mails about reviews: to the lead team when a review is sent, to the project's owners when it is done."""
 
-from porth.accounts.models import TeamMembership
+from porth.accounts.permissions import team_members
 from porth.core.mail import absolute_url, message_render, messages_send
 
 from .models import Review
@@ -9,10 +9,7 @@ from .models import Review
 def review_send(*, review_id: int, event: str) -> int:
     review = Review.objects.select_related("project__lead_team", "framework").get(pk=review_id)
     if event == "submitted":
-        readers = [
-            m.user
-            for m in TeamMembership.objects.filter(team=review.project.lead_team).select_related("user")
-        ]
+        readers = list(team_members([review.project.lead_team]))
     else:
         readers = list(review.project.owners.all())
     return messages_send(

@@ -23,7 +23,12 @@ from dataclasses import dataclass
 from django.http import Http404
 
 from porth.accounts.permissions import has_permission, memberships, sees_every_project, works_in_public_sector
-from porth.portfolio.permissions import project_access, projects_visible_to
+from porth.portfolio.permissions import (
+    changes_any_project,
+    project_access,
+    projects_involving,
+    projects_visible_to,
+)
 
 from .models import CaseStudy, Review
 
@@ -63,6 +68,18 @@ def review_get_for_user(user, pk: int) -> tuple[Review, ReviewAccess]:
     if not access.view:
         raise Http404
     return review, access
+
+
+def reviews_visible_to(user, queryset=None):
+    """The reviews a user may see, as a filter on any review queryset: the list form of
+    `review_access(...).view`. Of the projects they may see: the project's own people (owners, people of the
+    owner and partner organisations), the leadership teams involved, and people who may see every project or
+    change any project."""
+    queryset = Review.objects.all() if queryset is None else queryset
+    queryset = queryset.filter(project__in=projects_visible_to(user).values("pk"))
+    if sees_every_project(user) or changes_any_project(user):
+        return queryset
+    return queryset.filter(project__in=projects_involving(user, memberships(user)).values("pk"))
 
 
 # ------------------------------------------------------------------------------------------ good practice

@@ -61,3 +61,17 @@ def test_a_switched_off_account_has_no_membership_rights(cardiff):
     admin.is_active = False
     admin.save()
     assert not organisation_access(admin, cardiff).manage_members
+
+
+def test_team_members_are_the_active_people_of_the_teams_each_once(cdps, reference):
+    from porth.accounts.permissions import team_members
+
+    wlga = LeadershipTeam.objects.get(slug="wlga-digital-team")
+    member, both, gone, other = (_user(f"{name}@example.org") for name in ("member", "both", "gone", "other"))
+    for user, teams in [(member, [cdps]), (both, [cdps, wlga]), (gone, [cdps]), (other, [wlga])]:
+        for team in teams:
+            team_add_member(user=user, team=team)
+    gone.is_active = False
+    gone.save()
+    assert list(team_members([cdps])) == [member, both]
+    assert list(team_members([cdps, wlga])) == [member, both, other]

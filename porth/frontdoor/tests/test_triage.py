@@ -9,7 +9,8 @@ from django.test.utils import CaptureQueriesContext
 
 from porth.accounts.models import User
 from porth.frontdoor.models import HelpRequest
-from porth.testing import answer_all
+from porth.frontdoor.permissions import help_request_access, help_requests_visible_to
+from porth.testing import answer_all, person
 
 pytestmark = pytest.mark.django_db
 
@@ -53,6 +54,20 @@ def test_supporting_team_sees_it_under_supported_requests(client, sent, referenc
     assert sent.title in client.get("/teams/wlga-digital-team/queue/?role=support").content.decode()
     detail = client.get(sent.get_absolute_url()).content.decode()
     assert "Change the status" not in detail, "a supporting team may read and write, not triage"
+
+
+def test_the_requests_listed_for_someone_are_the_ones_they_may_open(sent, submitter, triager):
+    from django.contrib.auth.models import AnonymousUser, Permission
+
+    supporter = person("gareth@wlga.example", "welsh-local-government-association", team="wlga-digital-team")
+    any_team = person("ops@porth.example")
+    any_team.user_permissions.add(Permission.objects.get(codename="work_for_any_team"))
+    public_servant = person("someone@swansea.example", "W06000011")
+    sees = {submitter: True, triager: True, supporter: True, any_team: True, public_servant: False}
+    for user, expected in [*sees.items(), (AnonymousUser(), False)]:
+        listed = set(help_requests_visible_to(user))
+        assert listed == {r for r in HelpRequest.objects.all() if help_request_access(user, r).view}, user
+        assert listed == ({sent} if expected else set()), user
 
 
 def test_queue_is_for_members_only(client, sent, submitter):

@@ -261,3 +261,34 @@ def test_working_details_are_for_public_servants_on_the_page_and_in_the_exports_
         assert ("alys@cardiff.example" in text) is shown, (who, text[:300])
         assert ("Waiting for the supplier" in text) is shown, who
     assert ("Under £50,000" in page) is shown
+
+
+@pytest.mark.parametrize(
+    ("who", "everywhere", "in_wlga_team", "in_cardiff"),
+    [
+        ("anonymous", "public", "public", "public"),
+        ("no_org", "public", "public", "public"),
+        ("other_org", "public_sector", "public_sector", "public_sector"),
+        ("owner", "public_sector", "public_sector", "private"),
+        ("team_member", "public_sector", "private", "public_sector"),
+    ],
+)
+def test_the_visibilities_someone_sees_all_of_follow_the_project_rule(
+    people, who, everywhere, in_wlga_team, in_cardiff
+):
+    from django.contrib.auth.models import AnonymousUser
+
+    from porth.directory.models import LeadershipTeam, Organisation
+    from porth.portfolio.permissions import project_visibilities_seen
+
+    upto = {
+        "public": {"public"},
+        "public_sector": {"public", "public_sector"},
+        "private": {"public", "public_sector", "private"},
+    }
+    user = AnonymousUser() if who == "anonymous" else people[who]
+    wlga = LeadershipTeam.objects.get(slug="wlga-digital-team")
+    cardiff = Organisation.objects.get(code="W06000015")
+    assert project_visibilities_seen(user) == upto[everywhere]
+    assert project_visibilities_seen(user, team=wlga) == upto[in_wlga_team]
+    assert project_visibilities_seen(user, organisation=cardiff) == upto[in_cardiff]

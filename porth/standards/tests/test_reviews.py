@@ -8,6 +8,7 @@ from django.core import mail
 
 from porth.standards import services
 from porth.standards.models import Action, Framework, Rating, Review, Standard
+from porth.standards.permissions import review_access, reviews_visible_to
 from porth.testing import make_project, person
 
 pytestmark = pytest.mark.django_db
@@ -188,6 +189,43 @@ def test_who_may_start_see_and_peer_review(client, people, project, who, start, 
     client.post(f"/reviews/{review.pk}/peer/1/", {"reviewer_rating": "met", "reviewer_comment": "Fine."})
     assert (review.answers.get(standard__number=1).reviewer_comment == "Fine.") is peer
     assert response.status_code in (200, 302, 403, 404)
+
+
+def test_the_reviews_listed_for_someone_are_the_ones_they_may_open(people, project):
+    from django.contrib.auth.models import AnonymousUser, Permission
+
+    private = make_project(people["owner"], visibility="private", title_en="Private pilot")
+    framework = Framework.objects.get(slug=DSS)
+    reviews = [
+        services.review_start(project=p, framework=framework, phase="alpha", user=people["owner"])
+        for p in (project, private)
+    ]
+    partner = person("partner@vale.example", "W06000014")
+    editor, everything = person("editor@porth.example"), person("everything@porth.example")
+    editor.user_permissions.add(Permission.objects.get(codename="change_project"))
+    everything.user_permissions.add(Permission.objects.get(codename="see_every_project"))
+    expected = {
+        "owner": reviews,
+        "colleague": reviews,
+        "reviewer": reviews,  # the lead team
+        "other_team": [],
+        "other_org": [],
+        "partner": reviews,
+        "editor": reviews[:1],  # may change any project, sees no private ones
+        "everything": reviews,
+        "anonymous": [],
+    }
+    users = {
+        **people,
+        "partner": partner,
+        "editor": editor,
+        "everything": everything,
+        "anonymous": AnonymousUser(),
+    }
+    for who, seen in expected.items():
+        listed = set(reviews_visible_to(users[who]))
+        assert listed == {r for r in Review.objects.all() if review_access(users[who], r).view}, who
+        assert listed == set(seen), who
 
 
 def test_a_sent_review_cannot_be_changed_by_the_team(client, people, project):
