@@ -50,6 +50,12 @@ MIN_EVIDENCE = 2
 # A key in more than this share of the indexed documents is boilerplate (see text.boilerplate_terms).
 BOILERPLATE_SHARE = 0.2
 MAX_SHARED_TERMS = 6
+# BM25's term-frequency saturation and length normalisation. b is below Lucene's usual 0.75: a real
+# description runs longer than a one-line project because it says more about its need, not about other needs,
+# and a full length penalty let short template projects sharing one concept outrank real partners (measured on
+# the tuning part of the labelled set: b 0.5 over 0.75 lifted hit@5 0.88 → 0.89, Welsh→English 0.91 → 0.94).
+BM25_K1 = 1.5
+BM25_B = 0.5
 # How many documents a question is first scored down to before the evidence and visibility checks.
 CANDIDATES = 50
 
@@ -140,7 +146,7 @@ class BM25Index:
         vocabulary.setdefault("", len(vocabulary))  # bm25s scores a document with no features against ""
         self._model = None
         if ids:
-            model = bm25s.BM25(method="lucene")
+            model = bm25s.BM25(method="lucene", k1=BM25_K1, b=BM25_B)
             model.index((ids, vocabulary), show_progress=False)
             model.vocab_dict = vocabulary
             self._model = model
@@ -230,7 +236,7 @@ class BM25Index:
         """What a question would score against a document exactly like it: the scale that makes scores of
         different questions comparable. Features no document has count as well, at the IDF of a feature in
         no document (asking about something nobody mentions makes every match weaker)."""
-        k1, b = 1.5, 0.75
+        k1, b = BM25_K1, BM25_B
         if self._model is not None:
             k1, b = self._model.k1, self._model.b
         norm = k1 * (1 - b + b * length / max(float(self.meta.get("avgdl", 1.0)), 1e-9))

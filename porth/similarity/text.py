@@ -47,8 +47,8 @@ import simplemma
 
 from porth.core import lemmas
 
-# Bumped whenever the keys a text gets change, so that an index snapshot analysed the old way is rebuilt.
-ANALYSIS_VERSION = 2
+# Bumped whenever the keys a text gets or their scoring change: a snapshot made the old way is rebuilt.
+ANALYSIS_VERSION = 3
 
 # Longer text is cut: a description is a title and a summary, and a hostile megabyte must not cost seconds.
 MAX_TEXT_CHARS = 20_000
