@@ -618,8 +618,16 @@ def demutate(word: str) -> str:
 
 
 def strip_h_prothesis(word: str, previous: str) -> str:
-    """`word` without a prothetic h, if `previous` is a word that adds one: ("ei", "hysgol") → "ysgol"."""
-    if previous in _H_TRIGGERS and len(word) > 2 and word[0] == "h" and word[1] in _VOWELS:
+    """`word` without a prothetic h, if `previous` is a word that adds one: ("ei", "hysgol") → "ysgol". A word
+    the Welsh lemmatiser knows is left to it: it undoes the h where there is one ("hysgol" → "ysgol") and
+    keeps a radical h ("i'w helpu", to help them, is "helpu", not "elpu")."""
+    if (
+        previous in _H_TRIGGERS
+        and len(word) > 2
+        and word[0] == "h"
+        and word[1] in _VOWELS
+        and not simplemma.is_known(word, lang="cy")
+    ):
         return word[1:]
     return word
 

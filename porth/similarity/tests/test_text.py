@@ -100,6 +100,11 @@ def test_h_prothesis_is_undone_after_ei_eu_ein():
     assert normalise("i'w hatgoffa") == normalise("atgoffa")
 
 
+def test_a_radical_h_after_a_word_that_adds_one_is_kept():
+    assert normalise("i'w helpu") == normalise("helpu") != normalise("elpu")
+    assert normalise("eu hawl") == normalise("hawl")
+
+
 def test_a_radical_h_elsewhere_is_kept():
     assert welsh_key("heddlu") == english_key("police")  # "eddlu" would be no word at all
     assert normalise("Yr heddlu yn y dref") != normalise("Yr eddlu yn y dref")
