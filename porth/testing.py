@@ -4,10 +4,15 @@ Fixtures built on these live in the top-level conftest.py; tests import the plai
 from another app's tests.
 """
 
+import datetime
+
 from porth.accounts.models import Role, User
 from porth.accounts.services import organisation_add_member, team_add_member
-from porth.directory.models import LeadershipTeam, Organisation
+from porth.directory.models import LeadershipTeam, Organisation, ProgrammeItem
 from porth.portfolio import services
+from porth.portfolio.models import Follow
+from porth.standards import services as standards
+from porth.standards.models import Framework, Rating
 
 PASSWORD = "a long porth test password"
 
@@ -43,6 +48,40 @@ def make_project(owner, visibility="public", **fields):
     }
     related = {"partner_organisations": [Organisation.objects.get(code="W06000014")]}
     return services.project_create(user=owner, fields=values, related=related, tags_text="booking, waste")
+
+
+def make_busy_project(owner, n: int):
+    """Cardiff's project with `n` of everything a project page lists: programme items, supporting teams,
+    updates, followers, and self-reviews (each with an answer and an open action on its first `n` standards),
+    so that a test can compare the queries of a page for n=1 and n=3."""
+    project = make_project(owner)
+    project.programme_items.set(ProgrammeItem.objects.order_by("pk")[:n])
+    project.supporting_teams.set(LeadershipTeam.objects.exclude(pk=project.lead_team_id).order_by("pk")[:n])
+    framework = Framework.objects.get(slug="digital-service-standards-wales")
+    for i in range(n):
+        services.project_report(
+            project=project,
+            user=owner,
+            status="on_track",
+            status_reason="",
+            what_happened=f"Step {i}.",
+            whats_next="More.",
+            language="en",
+        )
+        Follow.objects.create(user=person(f"follower{i}.{project.pk}@example.org"), project=project)
+        review = standards.review_start(project=project, framework=framework, phase="alpha", user=owner)
+        for standard in framework.standards.order_by("number")[:n]:
+            standards.answer_save(
+                review=review,
+                standard=standard,
+                user=owner,
+                rating=Rating.PARTLY,
+                not_applicable_reason="",
+                evidence=f"Evidence {i}.",
+                evidence_links=[],
+                actions=[{"what": f"Do {i}.", "who": "The team", "due_on": datetime.date(2030, 1, 1)}],
+            )
+    return project
 
 
 # The answers of the front-door journey, page by page, for Cardiff's adult social care front door.

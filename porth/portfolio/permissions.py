@@ -16,7 +16,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404
 
 from porth.accounts.permissions import (
@@ -26,6 +26,7 @@ from porth.accounts.permissions import (
     sees_every_project,
     works_in_public_sector,
 )
+from porth.directory.models import ProgrammeItem
 
 from .models import Project, Visibility
 
@@ -149,7 +150,12 @@ def project_get_for_user(user, pk: int) -> tuple[Project, ProjectAccess]:
     """The project and what the user may do with it; a 404 for anyone who may not see it."""
     project = (
         Project.objects.select_related("owner_organisation", "lead_team", "help_request")
-        .prefetch_related("owners", "partner_organisations", "supporting_teams")
+        .prefetch_related(
+            "owners",
+            "partner_organisations",
+            "supporting_teams",
+            Prefetch("programme_items", ProgrammeItem.objects.select_related("programme__team")),
+        )
         .filter(pk=pk)
         .first()
     )

@@ -1,6 +1,7 @@
 """Writes for the knowledge hub: self-reviews, answers, actions, peer reviews and good practice."""
 
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -92,11 +93,14 @@ def action_done(*, action: Action) -> Action:
 
 def progress(project) -> tuple[list, list[dict]]:
     """Every review of a project against each framework, oldest first, and for each standard the final
-    rating in each review: progress over time, phase by phase."""
-    reviews = list(project.reviews.select_related("framework").order_by("created_at"))
+    rating in each review: progress over time, phase by phase. Two queries, however many reviews."""
+    answers = Prefetch("answers", Answer.objects.select_related("standard"))
+    reviews = list(
+        project.reviews.select_related("framework").prefetch_related(answers).order_by("created_at")
+    )
     rows: dict[tuple[str, int], dict] = {}
     for review in reviews:
-        for answer in review.answers.select_related("standard"):
+        for answer in review.answers.all():
             key = (review.framework.slug, answer.standard.number)
             row = rows.setdefault(key, {"standard": answer.standard, "ratings": {}})
             row["ratings"][review.pk] = answer

@@ -9,7 +9,7 @@ from django.core import mail
 from porth.standards import services
 from porth.standards.models import Action, Framework, Rating, Review, Standard
 from porth.standards.permissions import review_access, reviews_visible_to
-from porth.testing import make_project, person
+from porth.testing import make_busy_project, make_project, person
 
 pytestmark = pytest.mark.django_db
 
@@ -285,6 +285,20 @@ def test_overdue_actions_show_on_the_project_and_the_teams_view(client, people, 
     client.post(f"/actions/{action.pk}/done/", {"next": project.get_absolute_url()})
     action.refresh_from_db()
     assert action.done_at is not None
+
+
+def test_progress_reads_the_same_number_of_queries_however_many_reviews_and_answers(client, people):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    projects = [make_busy_project(people["owner"], n) for n in (1, 3)]
+    client.force_login(people["owner"])
+    counts = []
+    for project in projects:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/projects/{project.pk}/reviews/").status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], [q["sql"] for q in queries]
 
 
 def test_history_shows_progress_phase_by_phase(client, people, project):
