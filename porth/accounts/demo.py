@@ -5,7 +5,6 @@ The people are data (data/demo_people.yaml), read when they are first needed. De
 which `make run` prints.
 """
 
-from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
@@ -49,19 +48,6 @@ def demo_people() -> tuple[DemoPerson, ...]:
         )
         for person in data["people"]
     )
-
-
-class _DemoPeople(Sequence):
-    # porth/site's ensure_local_admin still imports DEMO_PEOPLE; this reads the file when it is used, not
-    # at import. New code calls demo_people().
-    def __getitem__(self, index):
-        return demo_people()[index]
-
-    def __len__(self) -> int:
-        return len(demo_people())
-
-
-DEMO_PEOPLE: Sequence[DemoPerson] = _DemoPeople()
 
 
 def local_password() -> str:

@@ -82,10 +82,6 @@ def leave_days(leave: Iterable[Span], week: datetime.date, working_days: Decimal
     return min(Decimal(days), working_days)
 
 
-def held_days(held: Iterable[Held], week: datetime.date) -> Decimal:
-    return sum((h.days for h in held if h.first_week <= week <= h.last_week), ZERO)
-
-
 @dataclass(frozen=True)
 class Week:
     week: datetime.date

@@ -516,10 +516,6 @@ class Booking(models.Model):
         return self.last_week + datetime.timedelta(days=4)
 
     @property
-    def total_days(self) -> Decimal:
-        return self.days_per_week * self.week_count
-
-    @property
     def is_active(self) -> bool:
         return self.status != self.Status.CANCELLED
 

@@ -467,7 +467,3 @@ class TeamInbox(SourcedFact):
 
     def __str__(self):
         return f"{self.team.slug}: {self.email}"
-
-    @property
-    def seen_display(self) -> str:
-        return format_partial_date(self.seen_on, self.seen_precision)

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from porth.core.dates import days_ago
 from porth.core.phases import REQUEST_PHASES
 from porth.directory.models import LeadershipTeam, Organisation
 from porth.routing.models import Help, RuleSet, WorkKind
@@ -135,10 +134,6 @@ class HelpRequest(models.Model):
         return reverse("frontdoor:request-detail", args=[self.reference])
 
     @property
-    def age_days(self) -> int:
-        return days_ago(self.created_at)
-
-    @property
     def overlap(self) -> list[dict]:
         """The other teams that could lead it, with why, from its latest decision by the rules."""
         decision = self.decisions.filter(rule_set__isnull=False).first()
@@ -170,10 +165,6 @@ class Decision(models.Model):
 
     def __str__(self):
         return f"{self.request_id}: {self.lead_team_id}"
-
-    @property
-    def is_redirect(self) -> bool:
-        return self.rule_set_id is None
 
 
 class RequestEvent(models.Model):

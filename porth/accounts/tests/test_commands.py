@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from porth.accounts.demo import LOCAL_ADMIN_EMAIL, local_password
+from porth.accounts.demo import LOCAL_ADMIN_EMAIL, demo_people, local_password
 from porth.accounts.models import User
 
 pytestmark = pytest.mark.django_db
@@ -20,3 +20,5 @@ def test_ensure_local_admin_creates_once_and_prints_how_to_sign_in(capsys):
     out = capsys.readouterr().out
     assert LOCAL_ADMIN_EMAIL in out and local_password() in out
     assert User.objects.filter(email=LOCAL_ADMIN_EMAIL).count() == 1
+    for person in demo_people():
+        assert f"{person.email}  ({person.full_name}), same password" in out

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from porth.accounts.demo import DEMO_PEOPLE, LOCAL_ADMIN_EMAIL, local_admin_ensure, local_password
+from porth.accounts.demo import LOCAL_ADMIN_EMAIL, demo_people, local_admin_ensure, local_password
 
 
 class Command(BaseCommand):
@@ -12,6 +12,6 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write("Sign in to Porth (local accounts; the password is kept in var/local-password):")
         self.stdout.write(f"  administrator   {LOCAL_ADMIN_EMAIL}  password {password}")
-        for email, name, *_ in DEMO_PEOPLE:
-            self.stdout.write(f"  demo account    {email}  ({name}), same password")
+        for person in demo_people():
+            self.stdout.write(f"  demo account    {person.email}  ({person.full_name}), same password")
         self.stdout.write("")
