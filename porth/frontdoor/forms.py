@@ -9,7 +9,7 @@ from porth.core.forms import CountedCharField, NamedChoiceField, NamedMultipleCh
 from porth.core.phases import REQUEST_PHASES
 from porth.core.text import validate_visible_text
 from porth.directory.models import LeadershipTeam, Organisation
-from porth.routing.models import Help, WorkKind
+from porth.routing.models import Help, HelperRole, WorkKind
 
 from . import services
 from .models import HelpRequest, Timescale
@@ -107,13 +107,8 @@ class OthersForm(QuestionForm):
         return {"others": [o.code for o in self.cleaned_data["others"]]}
 
 
-ROLE_CHOICES = [
-    ("owner", _("It is their work too")),
-    ("deliver", _("They deliver it (for example a supplier, or a squad)")),
-    ("convene", _("They bring the organisations together")),
-    ("fund", _("They fund it")),
-    ("advise", _("They advise")),
-]
+# Whose work it is, or how an organisation that only helps is involved (the routing's helper roles).
+ROLE_CHOICES = [("owner", _("It is their work too")), *HelperRole.choices]
 
 
 class RolesForm(QuestionForm):

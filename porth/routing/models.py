@@ -48,12 +48,13 @@ class WorkKind(models.TextChoices):
 
 
 class HelperRole(models.TextChoices):
-    """How an organisation that only helps is involved (porth.core.vocabulary.HELPER_ROLES, in order)."""
+    """How an organisation that only helps is involved (porth.core.vocabulary.HELPER_ROLES, in order), as
+    the front door's question about each other organisation offers it."""
 
-    DELIVER = "deliver", _("Delivers the work (for example a supplier, or a squad)")
-    CONVENE = "convene", _("Brings the organisations together")
-    FUND = "fund", _("Funds the work")
-    ADVISE = "advise", _("Advises")
+    DELIVER = "deliver", _("They deliver it (for example a supplier, or a squad)")
+    CONVENE = "convene", _("They bring the organisations together")
+    FUND = "fund", _("They fund it")
+    ADVISE = "advise", _("They advise")
 
 
 class RuleSetQuerySet(models.QuerySet):
