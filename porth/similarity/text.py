@@ -76,7 +76,9 @@ hwn hwnnw hwy hyd hyn hynny i iawn mae maen mai mewn mi mwy mwyaf mwyn na nad ne
 os pa pam pan pwy rai rhai rhwng roedd rydym rydyn sut sy sydd tan ti un wedi wrth y yma yn yna yno yng ym yr
 yw ydy ydyn ydym ydynt 'r 'n 'i 'u 'w 'm 'ch 'th 's 't 'll 've 're 'd angen rhoi gwneud wneud mynd fynd dod
 ddod cadw gadw gyntaf llai rhywun unrhyw holl nawr rŵan sef tra ynghyd chael roi ganddo ganddi ganddyn iddo
-iddi iddyn arno arni arnyn ohono ohoni ohonyn defnyddio ddefnyddio
+iddi iddyn arno arni arnyn ohono ohoni ohonyn defnyddio ddefnyddio eraill fesul mesul hun hunain iddynt
+ohonynt ganddynt arnynt ynddo ynddi ynddynt amdani amdanynt erbyn hytrach gynt rhagor eto ymlaen thrwy unwaith
+bo cafodd gafodd chafodd cawsant gilydd oll byth fyth ers tua rhywbeth rhywle
 """
 STOP_WORDS_EN = frozenset(_STOP_EN.split())
 STOP_WORDS_CY = frozenset(_STOP_CY.split())
