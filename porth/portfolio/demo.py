@@ -603,7 +603,8 @@ class ScaleDirectory:
     content: Content
     organisations: list[tuple[int, int | None, str, str]]
     items: dict[int | None, list[int]]
-    users: list[int]
+    # The demo people of each organisation: a project's owner is one of its own organisation's people.
+    people: dict[int, list[int]]
     tags: list[int]
 
     @classmethod
@@ -619,9 +620,17 @@ class ScaleDirectory:
             content=content,
             organisations=organisations,
             items=_programme_items(),
-            users=list(User.objects.filter(is_demo=True).order_by("email").values_list("pk", flat=True)),
+            people=_people_by_organisation(),
             tags=list(_tags_ensure(content.scale_tags).values()),
         )
+
+
+def _people_by_organisation() -> dict[int, list[int]]:
+    people: dict[int, list[int]] = {}
+    memberships = OrganisationMembership.objects.filter(user__is_demo=True).order_by("user__email")
+    for organisation, user in memberships.values_list("organisation_id", "user_id"):
+        people.setdefault(organisation, []).append(user)
+    return people
 
 
 def _scale_project(
@@ -670,8 +679,8 @@ def _scale_batch(rng: random.Random, directory: ScaleDirectory, size: int, now: 
     )
     people, partners, tags, items = [], [], [], []
     for project, owner in zip(projects, owners, strict=True):
-        if directory.users:
-            people.append((project.pk, rng.choice(directory.users)))
+        if own := directory.people.get(owner[0]):
+            people.append((project.pk, rng.choice(own)))
         if rng.random() < 0.2:
             partner = rng.choice(directory.organisations)[0]
             if partner != owner[0]:

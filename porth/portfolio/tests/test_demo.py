@@ -4,6 +4,7 @@ from django.db.models import Count, Max, Q
 from django.test import override_settings
 
 from porth.accounts.demo import demo_users_load
+from porth.accounts.models import OrganisationMembership
 from porth.core.phases import Phase
 from porth.directory.models import OrganisationKind, Service
 from porth.portfolio.demo import Content, demo_projects_clear, demo_projects_load, projects_load_scale
@@ -200,6 +201,11 @@ def test_scale_load_makes_the_projects_asked_for_with_partners_and_tags(demo_use
     assert 250 <= with_partner <= 550
     assert 250 <= with_tag <= 550
     assert Project.objects.filter(programme_items__isnull=False).exists()
+    # A project's owner is one of its own organisation's people, never someone from elsewhere.
+    owned = Project.objects.filter(owners__isnull=False).values_list("owner_organisation", "owners")
+    assert owned.exists()
+    members = set(OrganisationMembership.objects.values_list("organisation", "user"))
+    assert set(owned) <= members
 
 
 def test_every_demo_text_is_written_in_english_and_welsh():
