@@ -175,6 +175,16 @@ class Project(models.Model):
             models.Index(fields=["last_update_at", "id"], name="project_updated"),
             # The few private projects, found without reading the rest (see permissions.projects_visible_to).
             models.Index(fields=["id"], condition=Q(visibility="private"), name="project_private"),
+            # An organisation's or a team's private projects without reading their rows (private_project_ids
+            # at 100,000 projects: 11 ms → 5 for a council member).
+            models.Index(
+                fields=["owner_organisation", "id"],
+                condition=Q(visibility="private"),
+                name="project_private_owner",
+            ),
+            models.Index(
+                fields=["lead_team", "id"], condition=Q(visibility="private"), name="project_private_lead"
+            ),
             models.Index(fields=["phase", "last_update_at"], name="project_phase"),
             models.Index(fields=["status", "last_update_at"], name="project_status"),
             models.Index(fields=["owner_organisation", "last_update_at"], name="project_owner"),
