@@ -9,6 +9,7 @@ from django_ratelimit import core as ratelimit_core
 from porth.accounts.models import Role, User
 from porth.accounts.services import team_add_member
 from porth.directory.models import LeadershipTeam
+from porth.similarity import service as similarity
 from porth.site.reference import reference_load_all
 from porth.testing import PASSWORD, make_project, person
 
@@ -36,6 +37,25 @@ def english_by_default():
     translation.activate("en")
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def private_var_dir(settings, tmp_path):
+    """VAR_DIR in a folder of the test's own, for the commands that keep files there (the local password the
+    demo people share, backups), so that a test never reads or overwrites what a developer's runs left in
+    var/."""
+    settings.VAR_DIR = tmp_path
+    return tmp_path
+
+
+@pytest.fixture
+def fresh_index():
+    """No similar-project snapshot open before or after the test: a process keeps the one it opened (for a
+    second at least), so a test could otherwise be answered from one built before its projects existed, or
+    leave its own to the next test."""
+    similarity.index_forget()
+    yield
+    similarity.index_forget()
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from another app's tests.
 """
 
 import datetime
+import html
 
 from porth.accounts.models import Role, User
 from porth.accounts.services import organisation_add_member, team_add_member
@@ -29,6 +30,33 @@ def person(email, organisation=None, role=Role.MEMBER, team=None, language="en",
     if team:
         team_add_member(user=user, team=LeadershipTeam.objects.get(slug=team))
     return user
+
+
+# The fields of the form for adding a project, filled in Welsh only (so its page says English is missing), as
+# the page's script sends them once it has shown similar projects (the page without JavaScript shows them on a
+# page of their own first: portfolio/tests/test_similar_before_saving.py).
+NEW_PROJECT = {
+    "similar_seen": "on",
+    "title_cy": "Cais am fathodyn glas",
+    "summary_cy": "Gwneud cais ar-lein am fathodyn glas.",
+    "owner_organisation": "W06000015",
+    "partner_organisations": ["W06000014"],
+    "phase": "discovery",
+    "status": "on_track",
+    "budget_band": "under_50k",
+    "collaboration": "open_to_partners",
+    "lead_team": "wlga-digital-team",
+    "tags": "blue badge, Parking",
+    "visibility": "public",
+    "contact_1_name": "Alys Morgan",
+    "contact_1_role": "Service owner",
+    "contact_1_email": "alys@cardiff.example",
+    "link_1_title": "Blog",
+    "link_1_url": "https://example.gov.wales/blog",
+    "started_on_0": "1",
+    "started_on_1": "4",
+    "started_on_2": "2026",
+}
 
 
 def make_project(owner, visibility="public", **fields):
@@ -105,12 +133,33 @@ ANSWERS = {
 }
 
 
+# A request for help as the JSON API takes it (POST /api/v1/requests): Cardiff's adult social care front door.
+API_REQUEST = {
+    "organisation": "W06000015",
+    "with": ["W11000029"],
+    "health_or_social_care": True,
+    "title": "Adult social care front door",
+    "description": "One way to ask for care.",
+    "help_wanted": ["service_design"],
+    "phase": "discovery",
+    "timescale": "not_sure",
+    "contact_name": "Alys Morgan",
+    "contact_email": "alys@cardiff.example",
+}
+
+
 def answer_all(client, prefix="", answers=None):
     """Answer every page of the journey; return the last response (a redirect to check your answers)."""
     for slug, data in (answers or ANSWERS).items():
         response = client.post(f"{prefix}/ask/{slug}/", data)
         assert response.status_code == 302, (slug, response.content.decode()[:2000])
     return response
+
+
+def page_text(response) -> str:
+    """A page's HTML with its character references read back (`&#x27;` as `'`, `&amp;` as `&`), so that a test
+    can look for a sentence as people read it, apostrophes and all."""
+    return html.unescape(response.content.decode())
 
 
 def body_text(response) -> str:

@@ -4,12 +4,7 @@ from django.core.management import call_command
 from porth.accounts.demo import LOCAL_ADMIN_EMAIL, demo_people, local_password
 from porth.accounts.models import User
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def private_var_dir(settings, tmp_path):
-    settings.VAR_DIR = tmp_path
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_var_dir")]
 
 
 def test_ensure_local_admin_creates_once_and_prints_how_to_sign_in(capsys):

@@ -1,8 +1,6 @@
 """The pool's pages: asking, matching, booking, the waiting list, squads; bad input explained without losing
 what was typed; both languages; and the parts the project, organisation, team and front-door pages show."""
 
-import html
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -12,15 +10,11 @@ from porth.capability.models import Booking, Engagement, SpecialistRequest
 from porth.directory.models import Organisation
 from porth.frontdoor.models import HelpRequest
 from porth.portfolio import services as portfolio
-from porth.testing import ANSWERS, answer_all, make_project
+from porth.testing import ANSWERS, answer_all, make_project, page_text
 
 from .conftest import friday, week
 
 pytestmark = pytest.mark.django_db
-
-
-def text(response):
-    return html.unescape(response.content.decode())
 
 
 def boxes(name, day):
@@ -44,15 +38,15 @@ def ask(weeks=(1, 4)):
 
 def test_asking_for_a_specialist_lands_in_the_pool_s_queue(client, cast):
     client.force_login(cast["asker"])
-    form = text(client.get("/specialists/ask/"))
+    form = page_text(client.get("/specialists/ask/"))
     assert "Which role do you need?" in form and 'value="W06000015" selected' in form.replace("\n", "")
     response = client.post("/specialists/ask/", ask())
     request = SpecialistRequest.objects.get()
     assert response.url == f"/specialists/requests/{request.reference}/sent/"
     assert str(request.days_per_week) == "2.5" and request.welsh_needed and request.language == "en"
-    assert "Request sent" in text(client.get(response.url))
+    assert "Request sent" in page_text(client.get(response.url))
     client.force_login(cast["manager"])
-    queue = text(client.get("/specialists/pools/capability-model/"))
+    queue = page_text(client.get("/specialists/pools/capability-model/"))
     assert request.reference in queue and "User researcher" in queue
 
 
@@ -79,7 +73,7 @@ def test_asking_for_a_specialist_lands_in_the_pool_s_queue(client, cast):
 def test_bad_answers_are_explained_and_keep_what_was_typed(client, cast, change, message):
     client.force_login(cast["asker"])
     response = client.post("/specialists/ask/", {**ask(), **change})
-    page = text(response)
+    page = page_text(response)
     assert response.status_code == 400
     assert "There is a problem" in page and message in page
     if "what_for" not in change:
@@ -98,7 +92,7 @@ def test_a_project_is_named_by_its_number_or_its_address(client, cast):
 
 def test_errors_are_in_welsh_on_welsh_pages(client, cast):
     client.force_login(cast["asker"])
-    page = text(client.post("/cy/specialists/ask/", {**ask(), "days_per_week": "dau"}))
+    page = page_text(client.post("/cy/specialists/ask/", {**ask(), "days_per_week": "dau"}))
     assert "Mae problem" in page and "Rhowch nifer y diwrnodau yr wythnos" in page
 
 
@@ -109,7 +103,7 @@ def test_the_manager_sees_matches_with_reasons_and_books_the_best(
     make_specialist("Tom Baker", role="accessibility-specialist", welsh=0, days="2")
     request = make_request(skills=["research-welsh-speakers"], welsh=True)
     client.force_login(cast["manager"])
-    page = text(client.get(f"/specialists/requests/{request.reference}/matches/"))
+    page = page_text(client.get(f"/specialists/requests/{request.reference}/matches/"))
     assert page.index("Catrin Hughes") < page.index("Tom Baker")
     assert "Match: 100 out of 100" in page and "The same role: User researcher" in page
     assert (
@@ -117,13 +111,13 @@ def test_the_manager_sees_matches_with_reasons_and_books_the_best(
         and "Cannot yet work in Welsh (level 0), and Welsh is needed" in page
     )
     catrin = request.pool.specialists.get(full_name="Catrin Hughes")
-    form = text(client.get(f"/specialists/requests/{request.reference}/book/{catrin.pk}/"))
+    form = page_text(client.get(f"/specialists/requests/{request.reference}/book/{catrin.pk}/"))
     assert f'value="{week(1).day}"' in form
     data = {**boxes("first_week", week(1)), **boxes("last_week", friday(4)), "days_per_week": "2"}
     response = client.post(f"/specialists/requests/{request.reference}/book/{catrin.pk}/", data)
     booking = Booking.objects.get()
     assert response.url == booking.get_absolute_url() and booking.status == Booking.Status.CONFIRMED
-    assert "The booking is confirmed." in text(client.get(response.url, follow=True))
+    assert "The booking is confirmed." in page_text(client.get(response.url, follow=True))
 
 
 def test_a_booking_that_does_not_fit_shows_the_short_weeks_and_can_wait(
@@ -135,7 +129,7 @@ def test_a_booking_that_does_not_fit_shows_the_short_weeks_and_can_wait(
     client.force_login(cast["manager"])
     data = {**boxes("first_week", week(1)), **boxes("last_week", week(3)), "days_per_week": "1"}
     response = client.post(f"/specialists/requests/{request.reference}/book/{catrin.pk}/", data)
-    page = text(response)
+    page = page_text(response)
     assert response.status_code == 400 and "There is a problem" in page
     assert "Catrin Hughes is not free for 1 day a week in 1 of those weeks." in page
     assert week(2).strftime("%Y-%m-%d") in page and "Put it on the waiting list, unconfirmed" in page
@@ -145,7 +139,7 @@ def test_a_booking_that_does_not_fit_shows_the_short_weeks_and_can_wait(
     )
     waiting = Booking.objects.get(request=request)
     assert waiting.status == Booking.Status.WAITING
-    assert "on the waiting list, unconfirmed" in text(client.get(response.url, follow=True))
+    assert "on the waiting list, unconfirmed" in page_text(client.get(response.url, follow=True))
 
 
 def test_the_queue_puts_offers_first_then_the_oldest(client, cast, make_specialist, make_request, book):
@@ -156,11 +150,11 @@ def test_the_queue_puts_offers_first_then_the_oldest(client, cast, make_speciali
     waiting = book(catrin, offered_request, days="2", first=1, last=1, wait=True)
     services.booking_cancel(booking=blocking, user=None, reason="Not needed.")
     client.force_login(cast["manager"])
-    page = text(client.get("/specialists/pools/capability-model/"))
+    page = page_text(client.get("/specialists/pools/capability-model/"))
     assert page.index(offered_request.reference) < page.index(older_open.reference)
     # The asker sees the offer on the request, and takes it up.
     client.force_login(cast["asker"])
-    page = text(client.get(offered_request.get_absolute_url()))
+    page = page_text(client.get(offered_request.get_absolute_url()))
     assert "Confirm the booking of Catrin Hughes" in page
     client.post(
         f"/specialists/bookings/{waiting.pk}/answer/",
@@ -173,7 +167,7 @@ def test_the_queue_puts_offers_first_then_the_oldest(client, cast, make_speciali
 def test_withdrawing_asks_for_confirmation_first(client, cast, make_request):
     request = make_request()
     client.force_login(cast["asker"])
-    page = text(client.get(f"/specialists/requests/{request.reference}/withdraw/"))
+    page = page_text(client.get(f"/specialists/requests/{request.reference}/withdraw/"))
     assert "Are you sure you want to withdraw the request?" in page
     request.refresh_from_db()
     assert not request.is_closed
@@ -187,7 +181,7 @@ def test_declining_without_a_reason_is_explained(client, cast, make_request):
     client.force_login(cast["manager"])
     response = client.post(f"/specialists/requests/{request.reference}/decline/", {"reason": ""})
     assert response.status_code == 400
-    assert "Say why the pool cannot help, so the organisation knows what to do" in text(response)
+    assert "Say why the pool cannot help, so the organisation knows what to do" in page_text(response)
 
 
 def test_leave_that_would_overbook_is_explained_on_the_form(
@@ -198,7 +192,7 @@ def test_leave_that_would_overbook_is_explained_on_the_form(
     client.force_login(cast["manager"])
     data = {**boxes("starts_on", week(2)), **boxes("ends_on", friday(2)), "note": "Holiday"}
     response = client.post(f"/specialists/people/{catrin.pk}/leave/", data)
-    page = text(response)
+    page = page_text(response)
     assert response.status_code == 400 and "would then be booked for more days than they are free" in page
     assert 'value="Holiday"' in page
 
@@ -211,7 +205,7 @@ def test_a_specialist_sees_their_own_week_by_week_availability(
     client.force_login(cast["specialist"])
     response = client.get("/specialists/mine/")
     assert response.url == catrin.get_absolute_url()
-    page = text(client.get(f"/cy{catrin.get_absolute_url()}"))
+    page = page_text(client.get(f"/cy{catrin.get_absolute_url()}"))
     assert "Argaeledd fesul wythnos" in page and "1.5" in page
 
 
@@ -220,10 +214,10 @@ def test_the_specialist_list_filters_and_paginates(client, cast, make_specialist
         make_specialist(f"Person {n:02d}", welsh=5 if n % 3 == 0 else 0)
     make_specialist("Dylan Williams", role="data-analyst", welsh=0)
     client.force_login(cast["manager"])
-    page = text(client.get("/specialists/people/"))
+    page = page_text(client.get("/specialists/people/"))
     assert "28 specialists" in page and 'rel="next"' in page
-    assert "1 specialist" in text(client.get("/specialists/people/?role=data-analyst"))
-    assert "9 specialists" in text(client.get("/specialists/people/?welsh=on"))
+    assert "1 specialist" in page_text(client.get("/specialists/people/?role=data-analyst"))
+    assert "9 specialists" in page_text(client.get("/specialists/people/?welsh=on"))
     assert client.get("/specialists/people/?role=wizard").status_code == 400
 
 
@@ -246,7 +240,7 @@ def test_recording_an_engagement_and_its_progress_through_the_project_s_updates(
 ):
     project = make_project(cast["asker"])
     client.force_login(cast["manager"])
-    form = text(client.get(f"/squads/new/?project={project.pk}"))
+    form = page_text(client.get(f"/squads/new/?project={project.pk}"))
     assert f'value="{project.pk}"' in form
     data = {
         "title_en": "Bilingual patterns",
@@ -271,7 +265,7 @@ def test_recording_an_engagement_and_its_progress_through_the_project_s_updates(
         whats_next="",
         language="en",
     )
-    page = text(client.get(response.url))
+    page = page_text(client.get(response.url))
     assert "The squad ran its first show and tell." in page and "Goals" in page
     assert "This engagement has not been described in Welsh yet." in page  # the goals are English only
     # The squad: someone from the pool, booked for it.
@@ -286,10 +280,10 @@ def test_recording_an_engagement_and_its_progress_through_the_project_s_updates(
             **boxes("last_week", week(3)),
         },
     )
-    assert "Rhys Thomas" in text(client.get(response.url))
+    assert "Rhys Thomas" in page_text(client.get(response.url))
     # The project page shows the squad, and offers its people a specialist.
     client.force_login(cast["asker"])
-    project_page = text(client.get(project.get_absolute_url()))
+    project_page = page_text(client.get(project.get_absolute_url()))
     assert (
         "Bilingual patterns" in project_page
         and "Ask the pool for a specialist for this project" in project_page
@@ -302,7 +296,7 @@ def test_an_engagement_with_no_title_and_no_organisation_is_explained(client, ca
         "/squads/new/",
         {"pool": "capability-model", "phase": "beta", "visibility": "public", "goals_en": "Kept."},
     )
-    page = text(response)
+    page = page_text(response)
     assert response.status_code == 400
     for message in (
         "Enter a title in English or in Welsh",
@@ -327,7 +321,7 @@ def test_a_public_sector_engagement_is_hidden_from_the_public(client, cast, pool
         projects=[],
     )
     assert client.get(engagement.get_absolute_url()).status_code == 404
-    assert "Internal" not in text(client.get("/squads/"))
+    assert "Internal" not in page_text(client.get("/squads/"))
     client.force_login(cast["other_org"])
     assert client.get(engagement.get_absolute_url()).status_code == 200
 
@@ -344,18 +338,18 @@ def test_organisation_and_team_pages_show_the_squads(client, pool):
         organisations=[Organisation.objects.get(code="W06000002")],
         projects=[],
     )
-    organisation_page = text(client.get("/organisations/W06000002/"))
+    organisation_page = page_text(client.get("/organisations/W06000002/"))
     assert "Squads it has worked with" in organisation_page and engagement.title_en in organisation_page
-    team_page = text(client.get("/teams/wlga-digital-team/"))
+    team_page = page_text(client.get("/teams/wlga-digital-team/"))
     assert "Capability model: specialists for councils" in team_page and engagement.title_en in team_page
-    assert "Council tax in Welsh first" not in text(client.get("/organisations/W06000015/"))
+    assert "Council tax in Welsh first" not in page_text(client.get("/organisations/W06000015/"))
 
 
 def test_the_front_door_offers_the_pool_when_specialists_are_asked_for(client, cast):
     client.force_login(cast["asker"])
     answer_all(client, answers={**ANSWERS, "help": {"help_wanted": ["specialists", "service_design"]}})
     response = client.post("/ask/check/")
-    confirmation = text(client.get(response.url))
+    confirmation = page_text(client.get(response.url))
     help_request = HelpRequest.objects.get()
     assert "Ask the pool for a specialist" in confirmation
     offer = f"/specialists/ask/?organisation=W06000015&from={help_request.reference}"
@@ -363,23 +357,25 @@ def test_the_front_door_offers_the_pool_when_specialists_are_asked_for(client, c
     client.post(f"/specialists/ask/?from={help_request.reference}", {**ask(), "from": help_request.reference})
     raised = SpecialistRequest.objects.get()
     assert raised.front_door_reference == help_request.reference
-    page = text(client.get(help_request.get_absolute_url()))
+    page = page_text(client.get(help_request.get_absolute_url()))
     assert f"{raised.reference}: a specialist, User researcher" in page
-    assert f"Front-door request {help_request.reference}" in text(client.get(raised.get_absolute_url()))
+    assert f"Front-door request {help_request.reference}" in page_text(client.get(raised.get_absolute_url()))
 
 
 def test_the_front_door_offers_nothing_when_specialists_are_not_asked_for(client, cast):
     client.force_login(cast["asker"])
     answer_all(client)
     response = client.post("/ask/check/")
-    assert "Ask the pool for a specialist" not in text(client.get(response.url))
+    assert "Ask the pool for a specialist" not in page_text(client.get(response.url))
 
 
 def test_welsh_pages_are_in_welsh(client, cast, make_specialist, make_request):
     make_specialist()
     request = make_request()
     client.force_login(cast["manager"])
-    assert "Arbenigwyr a sgwadiau" in text(client.get("/cy/specialists/"))
-    assert "Pwy sy'n cyfateb" in text(client.get(f"/cy/specialists/requests/{request.reference}/matches/"))
-    assert "Defnydd" in text(client.get("/cy/specialists/pools/capability-model/utilisation/"))
-    assert "Ymgysylltiadau sgwadiau" in text(client.get("/cy/squads/"))
+    assert "Arbenigwyr a sgwadiau" in page_text(client.get("/cy/specialists/"))
+    assert "Pwy sy'n cyfateb" in page_text(
+        client.get(f"/cy/specialists/requests/{request.reference}/matches/")
+    )
+    assert "Defnydd" in page_text(client.get("/cy/specialists/pools/capability-model/utilisation/"))
+    assert "Ymgysylltiadau sgwadiau" in page_text(client.get("/cy/squads/"))

@@ -6,21 +6,9 @@ from django.test import Client
 from porth.accounts.models import User
 from porth.accounts.services import api_token_create
 from porth.frontdoor.models import HelpRequest
+from porth.testing import API_REQUEST
 
 pytestmark = pytest.mark.django_db
-
-REQUEST = {
-    "organisation": "W06000015",
-    "with": ["W11000029"],
-    "health_or_social_care": True,
-    "title": "Adult social care front door",
-    "description": "One way to ask for care.",
-    "help_wanted": ["service_design"],
-    "phase": "discovery",
-    "timescale": "not_sure",
-    "contact_name": "Alys Morgan",
-    "contact_email": "alys@cardiff.example",
-}
 
 
 @pytest.fixture
@@ -86,7 +74,7 @@ def test_a_request_for_an_organisation_the_person_may_not_ask_for_is_refused(cli
     response = post(
         client,
         "/api/v1/requests",
-        {**REQUEST, "organisation": "W06000011"},
+        {**API_REQUEST, "organisation": "W06000011"},
         HTTP_AUTHORIZATION=f"Bearer {token}",
     )
     assert response.status_code == 403 and "organisation you work for" in response.json()["detail"]
@@ -102,13 +90,13 @@ def test_route_with_an_unknown_organisation_says_which_in_welsh(client, referenc
 
 
 def test_submit_needs_authentication(client, reference):
-    response = post(client, "/api/v1/requests", REQUEST)
+    response = post(client, "/api/v1/requests", API_REQUEST)
     assert response.status_code == 401
 
 
 def test_submit_with_a_token_then_read_it_back(client, token, submitter):
     auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
-    response = post(client, "/api/v1/requests", REQUEST, **auth)
+    response = post(client, "/api/v1/requests", API_REQUEST, **auth)
     assert response.status_code == 201, response.content
     body = response.json()
     assert body["lead_team"] == "nhs-wales-digital" and body["status"] == "new"
@@ -121,7 +109,7 @@ def test_submit_with_a_token_then_read_it_back(client, token, submitter):
 
 
 def test_another_persons_request_is_not_found(client, token, reference):
-    post(client, "/api/v1/requests", REQUEST, HTTP_AUTHORIZATION=f"Bearer {token}")
+    post(client, "/api/v1/requests", API_REQUEST, HTTP_AUTHORIZATION=f"Bearer {token}")
     reference_code = HelpRequest.objects.get().reference
     other = User.objects.create_user("z@example.org", "a long password for z")
     other_token = api_token_create(user=other, name="x")[1]
@@ -138,7 +126,7 @@ def test_a_wrong_token_is_refused(client, reference):
 
 
 def test_validation_errors_are_specific_and_translated(client, token):
-    bad = {**REQUEST, "title": "", "help_wanted": ["magic"], "phase": "someday"}
+    bad = {**API_REQUEST, "title": "", "help_wanted": ["magic"], "phase": "someday"}
     response = post(
         client, "/api/v1/requests", bad, HTTP_AUTHORIZATION=f"Bearer {token}", HTTP_ACCEPT_LANGUAGE="cy"
     )
@@ -177,7 +165,7 @@ def test_the_api_refuses_what_the_journey_refuses_with_the_same_words(client, to
     response = post(
         client,
         "/api/v1/requests",
-        {**REQUEST, **change},
+        {**API_REQUEST, **change},
         HTTP_AUTHORIZATION=f"Bearer {token}",
         HTTP_ACCEPT_LANGUAGE="cy",
     )
@@ -192,7 +180,7 @@ def test_a_yes_or_no_answer_must_be_true_or_false_not_a_number_or_word(client, t
     response = post(
         client,
         "/api/v1/requests",
-        {**REQUEST, "health_or_social_care": value},
+        {**API_REQUEST, "health_or_social_care": value},
         HTTP_AUTHORIZATION=f"Bearer {token}",
     )
     assert response.status_code == 422

@@ -1,13 +1,10 @@
 """Titles with hidden or right-to-left control characters are refused on the journey and in the API alike."""
 
-import html
-
 import pytest
 
 from porth.accounts.services import api_token_create
 from porth.frontdoor.models import HelpRequest
-from porth.frontdoor.tests.test_api import REQUEST
-from porth.testing import ANSWERS
+from porth.testing import ANSWERS, API_REQUEST, page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +26,7 @@ def test_the_journey_refuses_a_title_with_hidden_characters(client, submitter, p
         assert client.post(f"{prefix}/ask/{slug}/", data).status_code == 302
     response = client.post(f"{prefix}/ask/title/", {"title": HIDDEN})
     assert response.status_code == 200
-    assert message in html.unescape(response.content.decode())
+    assert message in page_text(response)
 
 
 @pytest.mark.parametrize(
@@ -41,7 +38,7 @@ def test_the_api_refuses_a_title_with_hidden_characters_in_the_callers_language(
     token = api_token_create(user=submitter, name="Case system")[1]
     response = client.post(
         "/api/v1/requests",
-        {**REQUEST, "title": HIDDEN},
+        {**API_REQUEST, "title": HIDDEN},
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {token}",
         HTTP_ACCEPT_LANGUAGE=language,

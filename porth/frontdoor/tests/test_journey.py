@@ -1,33 +1,27 @@
-import html
-
 import pytest
 from django.core import mail
 
 from porth.frontdoor.models import Decision, HelpRequest
-from porth.testing import ANSWERS, PASSWORD, answer_all
+from porth.testing import ANSWERS, PASSWORD, answer_all, page_text
 
 pytestmark = pytest.mark.django_db
 
 
-def text(response) -> str:
-    return html.unescape(response.content.decode())
-
-
 def test_start_page_in_both_languages(client, reference):
-    assert "Ask for help with digital work" in text(client.get("/ask/"))
-    assert "Gofyn am help gyda gwaith digidol" in text(client.get("/cy/ask/"))
+    assert "Ask for help with digital work" in page_text(client.get("/ask/"))
+    assert "Gofyn am help gyda gwaith digidol" in page_text(client.get("/cy/ask/"))
 
 
 def test_whole_journey_to_the_confirmation_with_the_decision_and_reasons(client, submitter):
     client.force_login(submitter)
     response = answer_all(client)
     assert response.url == "/ask/check/"
-    check = text(client.get("/ask/check/"))
+    check = page_text(client.get("/ask/check/"))
     assert "Adult social care front door" in check and "Cardiff" in check and "Cardiff and Vale" in check
     response = client.post("/ask/check/")
     request = HelpRequest.objects.get()
     assert response.url == f"/requests/{request.reference}/sent/"
-    page = text(client.get(response.url))
+    page = page_text(client.get(response.url))
     assert request.reference in page
     assert "Leads" in page and "NHS Wales Digital" in page
     assert "Supports" in page and "Digital Team for Welsh Local Authorities" in page
@@ -42,11 +36,11 @@ def test_whole_journey_to_the_confirmation_with_the_decision_and_reasons(client,
 
 def test_the_check_page_shows_where_the_request_would_go_before_sending(client, reference):
     answer_all(client)
-    page = text(client.get("/ask/check/"))
+    page = page_text(client.get("/ask/check/"))
     assert "Who would help, and why" in page and "NHS Wales Digital" in page
     assert "This could also be led by" in page
     assert HelpRequest.objects.count() == 0
-    welsh = text(client.get("/cy/ask/check/"))
+    welsh = page_text(client.get("/cy/ask/check/"))
     assert "Pwy fyddai'n helpu, a pham" in welsh and "Digidol GIG Cymru" in welsh
 
 
@@ -55,7 +49,7 @@ def test_confirmation_and_decision_in_welsh(client, submitter):
     client.force_login(submitter)
     answer_all(client, prefix="/cy")
     response = client.post("/cy/ask/check/")
-    page = text(client.get(response.url))
+    page = page_text(client.get(response.url))
     assert "Cais wedi'i anfon" in page
     assert "Digidol GIG Cymru sy'n arwain gwaith digidol ym maes iechyd a gofal cymdeithasol" in page
     assert "Gallai'r tîm hwn arwain hefyd" in page
@@ -80,7 +74,7 @@ def test_answers_survive_a_reload_and_a_sign_in_in_the_middle(client, submitter)
 
 def test_an_anonymous_person_is_asked_to_sign_in_before_sending(client, reference):
     answer_all(client)
-    page = text(client.get("/ask/check/"))
+    page = page_text(client.get("/ask/check/"))
     assert "Sign in to send the request" in page
     response = client.post("/ask/check/")
     assert response.url == "/sign-in/?next=/ask/check/"
@@ -137,9 +131,9 @@ def test_skipping_ahead_returns_to_the_first_unanswered_question(client, referen
 def test_each_question_explains_its_errors_in_both_languages(client, reference, slug, data, english, welsh):
     prior = {k: v for k, v in ANSWERS.items() if list(ANSWERS).index(k) < list(ANSWERS).index(slug)}
     answer_all(client, answers=prior)
-    english_page = text(client.post(f"/ask/{slug}/", data))
+    english_page = page_text(client.post(f"/ask/{slug}/", data))
     assert "There is a problem" in english_page and english in english_page
-    welsh_page = text(client.post(f"/cy/ask/{slug}/", data))
+    welsh_page = page_text(client.post(f"/cy/ask/{slug}/", data))
     assert "Mae problem" in welsh_page and welsh in welsh_page
 
 
@@ -165,7 +159,7 @@ def test_changing_an_answer_returns_to_the_check_page(client, reference):
     answer_all(client)
     response = client.post("/ask/title/?change=1", {"title": "A better name"})
     assert response.url == "/ask/check/"
-    assert "A better name" in text(client.get("/ask/check/"))
+    assert "A better name" in page_text(client.get("/ask/check/"))
 
 
 def test_sending_clears_the_answers(client, submitter):

@@ -1,7 +1,6 @@
 """The front door without an account: the answer before signing in, signing in or registering without
 losing the answers, a member of the public told where to go; and limits on e-mails to typed addresses."""
 
-import html
 import re
 
 import pytest
@@ -12,26 +11,22 @@ from porth.accounts.models import OrganisationDomain
 from porth.directory.models import Organisation
 from porth.frontdoor import services
 from porth.frontdoor.models import HelpRequest
-from porth.testing import ANSWERS, PASSWORD, answer_all, person
+from porth.testing import ANSWERS, PASSWORD, answer_all, page_text, person
 
 from .test_services import answers
 
 pytestmark = pytest.mark.django_db
 
 
-def text(response) -> str:
-    return html.unescape(response.content.decode())
-
-
 def test_anyone_sees_the_answer_then_signs_in_and_sends_with_the_answers_kept(client, submitter):
     answer_all(client)
-    page = text(client.get("/ask/check/"))
+    page = page_text(client.get("/ask/check/"))
     assert "Who would help, and why" in page and "NHS Wales Digital" in page
     assert "/sign-in/?next=/ask/check/" in page and "/sign-up/?next=/ask/check/" in page
     assert "Where to go instead" in page
     response = client.post("/sign-in/?next=/ask/check/", {"username": submitter.email, "password": PASSWORD})
     assert response.url == "/ask/check/"
-    assert "Adult social care front door" in text(client.get("/ask/check/"))
+    assert "Adult social care front door" in page_text(client.get("/ask/check/"))
     client.post("/ask/check/")
     assert HelpRequest.objects.get().title == "Adult social care front door"
 
@@ -46,22 +41,22 @@ def test_anyone_registers_part_way_and_sends_with_the_answers_kept(client, refer
     password = "five unrelated words together"
     response = client.post(link, {"full_name": "Newydd", "password1": password, "password2": password})
     assert response.url == "/cy/ask/check/"
-    assert "Adult social care front door" in text(client.get("/cy/ask/check/"))
+    assert "Adult social care front door" in page_text(client.get("/cy/ask/check/"))
     client.post("/cy/ask/check/")
     assert HelpRequest.objects.get().submitted_by.email == "newcomer@cardiff.example"
 
 
 def test_the_start_page_tells_a_member_of_the_public_where_to_go_in_both_languages(client, reference):
-    page = text(client.get("/ask/"))
+    page = page_text(client.get("/ask/"))
     assert "If you are a member of the public" in page and "111.wales.nhs.uk" in page
     assert "gov.wales/contact-welsh-government" in page
-    welsh = text(client.get("/cy/ask/"))
+    welsh = page_text(client.get("/cy/ask/"))
     assert "Os ydych chi'n aelod o'r cyhoedd" in welsh and "llyw.cymru/cysylltu-llywodraeth-cymru" in welsh
 
 
 def test_a_public_account_is_told_it_has_no_body_to_ask_for_and_how_to_join(client, reference):
     client.force_login(person("someone@gmail.example"))
-    page = text(client.get("/cy/ask/organisation/"))
+    page = page_text(client.get("/cy/ask/organisation/"))
     assert "Nid yw eich cyfrif wedi'i gysylltu â chorff cyhoeddus yng Nghymru" in page
     assert "/cy/account/join/" in page
 
@@ -81,7 +76,7 @@ def test_an_address_other_than_ones_own_may_be_named_on_a_few_requests_a_day(cli
         client, prefix="/cy", answers={**ANSWERS, "contact": {**ANSWERS["contact"], "contact_email": other}}
     )
     response = client.post("/cy/ask/check/", follow=True)
-    page = text(response)
+    page = page_text(response)
     assert "rhowch eich cyfeiriad eich hun" in page
     assert response.redirect_chain[-1][0] == "/cy/ask/contact/"
     assert (

@@ -2,7 +2,6 @@
 
 import csv
 import datetime
-import html
 import io
 import json
 
@@ -15,18 +14,14 @@ from porth.insight.opendata import DATASETS
 from porth.site.reference import reference_load_all
 from porth.skills import services as skills
 from porth.skills.models import Session
-from porth.testing import ANSWERS, answer_all, make_project, person
+from porth.testing import ANSWERS, answer_all, make_project, page_text, person
 
 pytestmark = pytest.mark.django_db
 
 
-def text(response):
-    return html.unescape(response.content.decode())
-
-
 def test_structure_page_sets_2021_beside_now_and_marks_what_is_not_confirmed(client, reference):
     response = client.get("/structure/")
-    page = text(response)
+    page = page_text(response)
     rows = {row["now"].team.slug: row for row in response.context["rows"]}
     nhs = rows["nhs-wales-digital"]
     assert [a.is_vacant for a in nhs["then"].leaders] == [True]  # the 2021 post says it was yet to be filled
@@ -42,7 +37,7 @@ def test_structure_page_sets_2021_beside_now_and_marks_what_is_not_confirmed(cli
     assert "2025-09-cdps-into-welsh-government" in keys and "2026-04-cdps-merger-due" in keys
     assert "CDPS due to join the Welsh Government: completion not confirmed" in page
     assert "Not confirmed" in page and "acting or interim" in page
-    welsh = text(client.get("/cy/structure/"))
+    welsh = page_text(client.get("/cy/structure/"))
     assert "Nid yw'n hysbys" in welsh
 
 
@@ -61,15 +56,15 @@ def test_shipped_updates_carry_sources_and_how_sure_they_are(reference):
 
 
 def test_team_page_offers_ask_this_team_and_its_inbox(client, reference):
-    page = text(client.get("/teams/wlga-digital-team/"))
+    page = page_text(client.get("/teams/wlga-digital-team/"))
     assert 'href="/ask/?team=wlga-digital-team"' in page and "Ask this team" in page
     assert "mailto:digitalteam@wlga.gov.uk" in page
-    assert "mailto:" not in text(client.get("/teams/cdps/"))  # no inbox is published for it
+    assert "mailto:" not in page_text(client.get("/teams/cdps/"))  # no inbox is published for it
 
 
 def test_asking_a_team_by_name_notes_it_on_the_request(client, submitter):
     client.force_login(submitter)
-    start = text(client.get("/ask/?team=cdps"))
+    start = page_text(client.get("/ask/?team=cdps"))
     assert "You are asking Centre for Digital Public Services." in start
     answer_all(client)
     response = client.post("/ask/check/")
@@ -77,7 +72,7 @@ def test_asking_a_team_by_name_notes_it_on_the_request(client, submitter):
     request = HelpRequest.objects.get()
     assert request.asked_team.slug == "cdps"
     assert request.lead_team.slug == "nhs-wales-digital"  # the rules still decide who leads
-    assert "Team they chose to ask" in text(client.get(request.get_absolute_url()))
+    assert "Team they chose to ask" in page_text(client.get(request.get_absolute_url()))
 
 
 def test_an_unknown_team_is_not_noted(client, submitter):
@@ -89,7 +84,7 @@ def test_an_unknown_team_is_not_noted(client, submitter):
 
 
 def test_open_data_lists_every_dataset_with_licence_formats_and_changelog(client, reference):
-    page = text(client.get("/open-data/"))
+    page = page_text(client.get("/open-data/"))
     assert "Open Government Licence v3.0" in page
     for slug in ["projects", "organisations", "leaders", "standards", "training-sessions", "case-studies"]:
         assert f'id="{slug}"' in page
@@ -195,7 +190,7 @@ def test_search_finds_courses_in_either_language(client, course):
     for path, words in (("/search/", "senior leaders"), ("/cy/search/", "arweinyddiaeth")):
         sections = {s.slug: s for s in client.get(path, {"q": words}).context["sections"]}
         assert sections["courses"].results == [course]
-    page = text(client.get("/cy/search/", {"q": "arweinyddiaeth"}))
+    page = page_text(client.get("/cy/search/", {"q": "arweinyddiaeth"}))
     assert f'href="{course.get_absolute_url()}">Arweinyddiaeth ddigidol i uwch arweinwyr</a>' in page
 
 
@@ -232,8 +227,8 @@ def test_search_respects_what_the_reader_may_see(client, people):
 def test_search_says_what_is_wrong_in_the_readers_language(client, reference):
     response = client.get("/cy/search/", {"q": "x" * 201})
     assert response.status_code == 400
-    assert "Rhaid i'ch chwiliad fod yn 200 nod neu lai" in text(response)
-    assert "Rhowch yr hyn rydych yn chwilio amdano" in text(client.get("/cy/search/", {"q": ""}))
+    assert "Rhaid i'ch chwiliad fod yn 200 nod neu lai" in page_text(response)
+    assert "Rhowch yr hyn rydych yn chwilio amdano" in page_text(client.get("/cy/search/", {"q": ""}))
 
 
 __all__ = ["LeadershipTeam", "person"]

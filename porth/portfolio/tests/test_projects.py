@@ -1,6 +1,5 @@
 """Projects through the web: adding, changing, reporting, history, following, working together."""
 
-import html
 import re
 
 import pytest
@@ -12,54 +11,25 @@ from porth.core.language import welsh_sort_key
 from porth.directory.models import LeadershipTeam, Organisation
 from porth.portfolio import services
 from porth.portfolio.models import CollaborationRequest, Follow, Project
-from porth.testing import make_busy_project, make_project
+from porth.testing import NEW_PROJECT, make_busy_project, make_project, page_text
 
 pytestmark = pytest.mark.django_db
-
-NEW = {
-    # As the page's script sends it once it has shown similar projects (the page without JavaScript shows
-    # them on a page of their own first: test_similar_before_saving.py).
-    "similar_seen": "on",
-    "title_cy": "Cais am fathodyn glas",
-    "summary_cy": "Gwneud cais ar-lein am fathodyn glas.",
-    "owner_organisation": "W06000015",
-    "partner_organisations": ["W06000014"],
-    "phase": "discovery",
-    "status": "on_track",
-    "budget_band": "under_50k",
-    "collaboration": "open_to_partners",
-    "lead_team": "wlga-digital-team",
-    "tags": "blue badge, Parking",
-    "visibility": "public",
-    "contact_1_name": "Alys Morgan",
-    "contact_1_role": "Service owner",
-    "contact_1_email": "alys@cardiff.example",
-    "link_1_title": "Blog",
-    "link_1_url": "https://example.gov.wales/blog",
-    "started_on_0": "1",
-    "started_on_1": "4",
-    "started_on_2": "2026",
-}
-
-
-def text(response):
-    return html.unescape(response.content.decode())
 
 
 def test_add_a_project_in_welsh_only_and_the_page_says_english_is_missing(client, people):
     client.force_login(people["owner"])
-    response = client.post("/projects/new/", NEW)
+    response = client.post("/projects/new/", NEW_PROJECT)
     project = Project.objects.get()
     assert response.url == project.get_absolute_url()
     assert project.owners.get() == people["owner"]
     assert sorted(t.slug for t in project.tags.all()) == ["blue-badge", "parking"]
-    page = text(client.get(project.get_absolute_url()))
+    page = page_text(client.get(project.get_absolute_url()))
     assert "This project has not been described in English yet." in page
     assert (
         '<span lang="cy">Cais am fathodyn glas</span>'
         in client.get(project.get_absolute_url()).content.decode()
     )
-    assert "Cais am fathodyn glas" in text(client.get(f"/cy{project.get_absolute_url()}"))
+    assert "Cais am fathodyn glas" in page_text(client.get(f"/cy{project.get_absolute_url()}"))
 
 
 @pytest.mark.parametrize(
@@ -81,7 +51,7 @@ def test_add_a_project_in_welsh_only_and_the_page_says_english_is_missing(client
 )
 def test_bad_input_is_explained_and_keeps_what_was_typed(client, people, change, message):
     client.force_login(people["owner"])
-    page = text(client.post("/projects/new/", {**NEW, **change}))
+    page = page_text(client.post("/projects/new/", {**NEW_PROJECT, **change}))
     assert "There is a problem" in page and message in page
     assert "Cais am fathodyn glas" in page or change.get("title_cy") == ""
     assert not Project.objects.exists()
@@ -89,9 +59,9 @@ def test_bad_input_is_explained_and_keeps_what_was_typed(client, people, change,
 
 def test_changes_are_kept_as_history(client, people, project):
     client.force_login(people["owner"])
-    data = {**NEW, "title_en": "Booking a recycling slot", "title_cy": project.title_cy}
+    data = {**NEW_PROJECT, "title_en": "Booking a recycling slot", "title_cy": project.title_cy}
     client.post(f"/projects/{project.pk}/edit/", data)
-    page = text(client.get(f"/projects/{project.pk}/history/"))
+    page = page_text(client.get(f"/projects/{project.pk}/history/"))
     assert "Booking a visit to a recycling centre" in page and "Booking a recycling slot" in page
     assert "Added to the portfolio." in page
     assert project.history.count() >= 2
@@ -110,7 +80,7 @@ def test_report_once_feeds_the_page_the_status_and_the_feed(client, people, proj
     )
     project.refresh_from_db()
     assert project.status == "at_risk" and project.status_reason == "Supplier late"
-    page = text(client.get(project.get_absolute_url()))
+    page = page_text(client.get(project.get_absolute_url()))
     assert "The supplier missed a deadline." in page and "A new plan by Friday." in page
     client.logout()
     feed = client.get(f"/projects/{project.pk}/feed/")
@@ -135,9 +105,9 @@ def test_reporting_an_update_can_move_the_project_to_another_phase_and_the_histo
     project.refresh_from_db()
     assert project.phase == "live" and project.updates.count() == 1
     assert project.history.first().history_user == people["colleague"]
-    page = text(client.get(f"/projects/{project.pk}/history/"))
+    page = page_text(client.get(f"/projects/{project.pk}/history/"))
     assert "Alpha" in page and "Live" in page and "alpha →" not in page
-    assert "Byw" in text(client.get(f"/cy/projects/{project.pk}/history/"))
+    assert "Byw" in page_text(client.get(f"/cy/projects/{project.pk}/history/"))
 
 
 def test_an_update_without_a_phase_keeps_the_phase(client, people, project):
@@ -149,7 +119,7 @@ def test_an_update_without_a_phase_keeps_the_phase(client, people, project):
 
 def test_an_update_refuses_a_phase_not_in_the_list(client, people, project):
     client.force_login(people["owner"])
-    page = text(
+    page = page_text(
         client.post(
             f"/projects/{project.pk}/update/",
             {"status": "at_risk", "phase": "finished", "what_happened": "Late."},
@@ -162,7 +132,9 @@ def test_an_update_refuses_a_phase_not_in_the_list(client, people, project):
 
 def test_an_update_needs_what_happened(client, people, project):
     client.force_login(people["owner"])
-    page = text(client.post(f"/projects/{project.pk}/update/", {"status": "on_track", "what_happened": ""}))
+    page = page_text(
+        client.post(f"/projects/{project.pk}/update/", {"status": "on_track", "what_happened": ""})
+    )
     assert "Say what has happened" in page
 
 
@@ -186,7 +158,7 @@ def test_follow_and_unfollow_a_project_an_organisation_and_a_team(client, people
     for path in (f"/follow/project/{project.pk}/", "/follow/organisation/W06000015/", "/follow/team/cdps/"):
         client.post(path)
     assert Follow.objects.filter(user=people["other_org"]).count() == 3
-    assert "Booking a visit to a recycling centre" in text(client.get("/following/"))
+    assert "Booking a visit to a recycling centre" in page_text(client.get("/following/"))
     client.post(f"/follow/project/{project.pk}/")
     assert Follow.objects.filter(user=people["other_org"]).count() == 2
 
@@ -201,15 +173,15 @@ def test_ask_to_join_then_the_owner_accepts_and_both_are_told(client, people, pr
     ask = CollaborationRequest.objects.get()
     assert [m.to for m in mail.outbox] == [[people["owner"].email]]
     client.force_login(people["owner"])
-    assert "We built the same last year." in text(client.get(project.get_absolute_url()))
+    assert "We built the same last year." in page_text(client.get(project.get_absolute_url()))
     client.post(
         f"/projects/{project.pk}/work-together/{ask.pk}/", {"decision": "accept", "reply": "Welcome!"}
     )
     assert project.partner_organisations.filter(code="W06000011").exists()
     assert mail.outbox[-1].to == [people["other_org"].email] and "Welcome!" in mail.outbox[-1].body
-    swansea = text(client.get("/organisations/W06000011/"))
+    swansea = page_text(client.get("/organisations/W06000011/"))
     assert "Projects it works on as a partner" in swansea and project.title_en in swansea
-    assert project.title_en in text(client.get("/organisations/W06000015/"))
+    assert project.title_en in page_text(client.get("/organisations/W06000015/"))
 
 
 def test_an_ask_goes_to_the_owning_organisations_administrators_when_no_owner_is_left(
@@ -234,12 +206,12 @@ def test_list_filters_search_sort_and_paginate(client, people):
     for n in range(25):
         make_project(people["owner"], title_en=f"Project number {n}", phase="beta" if n % 2 else "alpha")
     make_project(people["owner"], title_en="Chatbot dwyieithog", title_cy="Sgwrsfot dwyieithog", phase="live")
-    page = text(client.get("/projects/"))
+    page = page_text(client.get("/projects/"))
     assert "26 projects" in page and 'rel="next"' in page
-    assert "13 projects" in text(client.get("/projects/", {"phase": "alpha"}))
-    assert "1 project" in text(client.get("/projects/", {"q": "sgwrsfot"}))
-    assert "Chatbot dwyieithog" in text(client.get("/projects/", {"q": "chatbot"}))
-    assert "Choose a value from the list" in text(client.get("/projects/", {"phase": "finished"}))
+    assert "13 projects" in page_text(client.get("/projects/", {"phase": "alpha"}))
+    assert "1 project" in page_text(client.get("/projects/", {"q": "sgwrsfot"}))
+    assert "Chatbot dwyieithog" in page_text(client.get("/projects/", {"q": "chatbot"}))
+    assert "Choose a value from the list" in page_text(client.get("/projects/", {"phase": "finished"}))
 
 
 def test_list_query_count_does_not_grow_with_projects(client, people, django_assert_max_num_queries):
@@ -254,9 +226,9 @@ def test_stale_projects_are_marked_and_can_be_filtered(client, people, project):
     from django.utils import timezone
 
     Project.objects.filter(pk=project.pk).update(last_update_at=timezone.now() - timezone.timedelta(days=120))
-    assert "Out of date" in text(client.get("/projects/"))
-    assert "1 project" in text(client.get("/projects/", {"stale": "on"}))
-    assert "may be out of date" in text(client.get(project.get_absolute_url()))
+    assert "Out of date" in page_text(client.get("/projects/"))
+    assert "1 project" in page_text(client.get("/projects/", {"stale": "on"}))
+    assert "may be out of date" in page_text(client.get(project.get_absolute_url()))
 
 
 def test_the_team_page_shows_its_portfolio_by_phase_and_programme_item(client, people, project):
@@ -264,7 +236,7 @@ def test_the_team_page_shows_its_portfolio_by_phase_and_programme_item(client, p
 
     item = ProgrammeItem.objects.filter(programme__team__slug="wlga-digital-team").first()
     project.programme_items.add(item)
-    page = text(client.get("/teams/wlga-digital-team/"))
+    page = page_text(client.get("/teams/wlga-digital-team/"))
     assert "By phase" in page and "By programme item" in page
     assert f"?programme_item={item.pk}" in page
 
@@ -382,7 +354,7 @@ def test_history_says_what_changed_in_the_readers_language_with_named_teams(clie
         related={},
         tags_text=None,
     )
-    page = text(client.get(f"/cy/projects/{project.pk}/history/"))
+    page = page_text(client.get(f"/cy/projects/{project.pk}/history/"))
     assert "Ar y trywydd iawn" in page and "Mewn perygl" in page
     assert "on_track" not in page and "at_risk" not in page
     assert str(LeadershipTeam.objects.get(slug="wlga-digital-team").name_cy) in page
@@ -403,7 +375,9 @@ def test_history_names_the_partners_before_and_after_and_leaves_out_saves_that_c
         )
     project.save()  # a save that changes nothing the history shows
     # What a reader hears: the words without the tags (the "from" and "to" are for screen readers).
-    page = " ".join(re.sub(r"<[^>]+>", " ", text(client.get(f"/cy/projects/{project.pk}/history/"))).split())
+    page = " ".join(
+        re.sub(r"<[^>]+>", " ", page_text(client.get(f"/cy/projects/{project.pk}/history/"))).split()
+    )
     both = ", ".join(sorted([first.name_cy, second.name_cy], key=welsh_sort_key))
     assert f"Newidiwyd sefydliadau partner: o {first.name_cy} → i {both}" in page
     assert f"Newidiwyd sefydliadau partner: o – → i {first.name_cy}" in page
@@ -440,7 +414,7 @@ def test_history_of_a_project_with_no_recorded_changes_says_so(client, people, p
     project.history.all().delete()
     response = client.get(f"/projects/{project.pk}/history/")
     assert response.status_code == 200
-    assert "No changes have been recorded for this project yet." in text(response)
+    assert "No changes have been recorded for this project yet." in page_text(response)
 
 
 def test_a_project_one_can_no_longer_see_is_listed_without_its_title_and_can_be_unfollowed(client, people):
@@ -450,10 +424,10 @@ def test_a_project_one_can_no_longer_see_is_listed_without_its_title_and_can_be_
     colleague = people["colleague"]
     client.force_login(colleague)
     client.post(f"/follow/project/{secret.pk}/")
-    assert "Secret restructure" in text(client.get("/following/"))
+    assert "Secret restructure" in page_text(client.get("/following/"))
     # The colleague leaves Cardiff: the project is no longer theirs to see.
     colleague.organisation_memberships.all().delete()
-    page = text(client.get("/cy/following/"))
+    page = page_text(client.get("/cy/following/"))
     assert "Secret restructure" not in page
     follow = Follow.objects.get(user=colleague)
     client.post(f"/following/{follow.pk}/stop/")

@@ -34,15 +34,12 @@ from porth.portfolio.search import (
     projects_search_refresh,
     search_terms,
 )
+from porth.testing import page_text
 
 pytestmark = pytest.mark.django_db
 
 LONG_QUERY = "recycling " * 100  # 1,000 characters: a paste, in an address short enough to reach the view
 PASTED_QUERY = "recycling " * 2_000  # 20,000 characters: the address itself is refused before the view
-
-
-def text(response):
-    return html.unescape(response.content.decode())
 
 
 def _organisation(code, name_en, name_cy, kind="local_authority"):
@@ -564,11 +561,11 @@ def test_the_migration_fills_the_words_and_goes_back_to_the_raw_index(add, swans
 )
 def test_an_over_long_search_is_refused_clearly_everywhere(client, recycling, prefix, language, message):
     page = client.get(f"{prefix}/projects/", {"q": LONG_QUERY})
-    assert page.status_code == 400 and message in text(page)
-    assert recycling.title_en not in text(page)
+    assert page.status_code == 400 and message in page_text(page)
+    assert recycling.title_en not in page_text(page)
     for fmt in ("csv", "json"):
         export = client.get(f"{prefix}/projects/export.{fmt}", {"q": LONG_QUERY})
-        assert export.status_code == 400 and message in text(export)
+        assert export.status_code == 400 and message in page_text(export)
     api = client.get("/api/v1/projects", {"q": LONG_QUERY}, HTTP_ACCEPT_LANGUAGE=language)
     assert api.status_code == 422
     assert api.json()["detail"] == [{"loc": ["query", "q"], "msg": message, "type": "invalid"}]
@@ -582,7 +579,7 @@ def test_a_search_of_20000_characters_gets_a_clear_refusal_never_an_error(client
     """Whichever layer refuses it (an address too long, or the form's limit), it is a 4xx with words."""
     response = client.get((prefix if path.startswith("/projects") else "") + path, {"q": PASTED_QUERY})
     assert response.status_code in {400, 414, 422}
-    assert recycling.title_en not in text(response) and "Traceback" not in text(response)
+    assert recycling.title_en not in page_text(response) and "Traceback" not in page_text(response)
 
 
 def test_a_search_of_200_characters_is_fine(client, recycling):
@@ -596,7 +593,7 @@ def test_a_search_of_200_characters_is_fine(client, recycling):
 )
 def test_any_page_number_on_the_list_gives_a_page(client, recycling, number):
     response = client.get("/projects/", {"page": number, "q": "recycling"})
-    assert response.status_code == 200 and recycling.title_en in text(response)
+    assert response.status_code == 200 and recycling.title_en in page_text(response)
 
 
 @pytest.mark.parametrize(
@@ -637,7 +634,7 @@ def test_the_page_and_api_find_word_forms_and_organisations_in_either_language(
 ):
     roads = add(title_en="Fixing potholes", title_cy="Trwsio tyllau")
     add(title_en="Parking permits", title_cy="Trwyddedau parcio")
-    page = text(client.get(f"{prefix}/projects/", {"q": query}))
+    page = page_text(client.get(f"{prefix}/projects/", {"q": query}))
     assert title in page and "Parking permits" not in page and "Trwyddedau parcio" not in page
     items = client.get("/api/v1/projects", {"q": query}).json()["items"]
     assert [item["id"] for item in items] == [roads.pk]
@@ -673,7 +670,7 @@ class CaptureQueries:
 
 
 def test_organisations_are_chosen_by_name_in_the_readers_language(client, org, swansea, anglesey):
-    english, welsh = text(client.get("/projects/")), text(client.get("/cy/projects/"))
+    english, welsh = page_text(client.get("/projects/")), page_text(client.get("/cy/projects/"))
     for name in ("Cardiff", "Swansea", "Isle of Anglesey"):
         assert f">{name}</label>" in english
     for name in ("Caerdydd", "Abertawe", "Ynys Môn"):
@@ -711,13 +708,13 @@ def test_several_organisations_may_be_chosen_and_old_single_code_links_still_wor
         fields={"owner_organisation": anglesey, "title_en": "Anglesey alone", "summary_en": "Alone."},
         related={},
     )
-    both = text(client.get("/projects/?organisation=W06000015&organisation=W06000011"))
+    both = page_text(client.get("/projects/?organisation=W06000015&organisation=W06000011"))
     assert "Cardiff's own" in both and "Anglesey with Swansea" in both and "Anglesey alone" not in both
     assert "2 projects" in both
     assert all(" checked " in _checkbox(both, code) for code in ("W06000015", "W06000011"))
     assert " checked " not in _checkbox(both, "W06000001")
     for old_link in ("?organisation=W06000011", "?organisation=w06000011"):
-        page = text(client.get(f"/projects/{old_link}"))
+        page = page_text(client.get(f"/projects/{old_link}"))
         assert "1 project" in page and shared.title_en in page
     api = client.get("/api/v1/projects", {"organisation": ["W06000015", "W06000011"]}).json()
     assert {item["id"] for item in api["items"]} == {cardiff_project.pk, shared.pk}
@@ -731,7 +728,7 @@ def test_several_organisations_may_be_chosen_and_old_single_code_links_still_wor
 )
 def test_an_unknown_organisation_is_refused_clearly(client, org, prefix, language, message):
     page = client.get(f"{prefix}/projects/", {"organisation": "W99999999"})
-    assert page.status_code == 400 and message in text(page)
+    assert page.status_code == 400 and message in page_text(page)
     api = client.get("/api/v1/projects", {"organisation": "W99999999"}, HTTP_ACCEPT_LANGUAGE=language)
     assert api.status_code == 422 and api.json()["detail"][0]["msg"] == message
 
@@ -758,7 +755,7 @@ def test_programme_items_goals_services_and_tags_are_chosen_by_name(client, add)
     project.wellbeing_goals.add(goal)
     project.services.add(service)
     add(title_en="Untagged")
-    english, welsh = text(client.get("/projects/")), text(client.get("/cy/projects/"))
+    english, welsh = page_text(client.get("/projects/")), page_text(client.get("/cy/projects/"))
     assert f'<option value="{item.pk}">CDPS: 3. Better data</option>' in english
     assert f'<option value="{item.pk}">CDPS: 3. Data gwell</option>' in welsh
     assert '<option value="1">A prosperous Wales</option>' in english
@@ -767,7 +764,7 @@ def test_programme_items_goals_services_and_tags_are_chosen_by_name(client, add)
     assert '<option value="chatbot">Chatbot</option>' in english
     filters = {"programme_item": item.pk, "goal": 1, "service": 524, "tag": "chatbot"}
     for name, value in filters.items():
-        filtered = text(client.get("/projects/", {name: value}))
+        filtered = page_text(client.get("/projects/", {name: value}))
         assert "1 project" in filtered and "Tagged" in filtered, name
         assert client.get("/api/v1/projects", {name: value}).json()["count"] == 1, name
 
@@ -775,7 +772,7 @@ def test_programme_items_goals_services_and_tags_are_chosen_by_name(client, add)
 def test_a_private_projects_tags_are_offered_only_to_those_who_see_it(client, add, user):
     add(title_en="Secret merger", visibility="private", tags="merger plans")
     add(title_en="Open data", tags="open data")
-    anonymous = text(client.get("/projects/"))
+    anonymous = page_text(client.get("/projects/"))
     assert '<option value="open-data">' in anonymous and "merger plans" not in anonymous
     client.force_login(user)
-    assert "merger plans" in text(client.get("/projects/"))
+    assert "merger plans" in page_text(client.get("/projects/"))

@@ -1,18 +1,15 @@
 """Adding a project without JavaScript: its similar projects are shown on a page of their own before it is
 saved, as the front door does; with JavaScript the form shows them as the person types and saves at once."""
 
-import html
-
 import pytest
 
 from porth.directory.models import Organisation
 from porth.portfolio.models import Project
-from porth.similarity import service
-from porth.testing import make_project
+from porth.testing import make_project, page_text
 
 # The similar projects are looked up in an index the test settings build on the question, outside the test's
 # transaction, as the similarity app's own view tests do.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("fresh_index")]
 
 RECYCLING = {
     "title_cy": "Archebu slot yn y ganolfan ailgylchu",
@@ -30,20 +27,9 @@ SWANSEA = {"": "Booking a visit to a recycling centre", "/cy": "Trefnu ymweliad 
 SAVE = {"": "Save the project anyway", "/cy": "Cadw'r prosiect beth bynnag"}
 
 
-@pytest.fixture(autouse=True)
-def fresh_index():
-    service.index_forget()
-    yield
-    service.index_forget()
-
-
 @pytest.fixture
 def swansea_project(people):
     return make_project(people["other_org"], owner_organisation=Organisation.objects.get(code="W06000011"))
-
-
-def page_text(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 def mine():

@@ -1,7 +1,5 @@
 """Every title a person types is refused when it holds hidden characters (porth.core.text)."""
 
-import html
-
 import pytest
 
 from porth.capability.forms import EngagementForm
@@ -9,9 +7,9 @@ from porth.core.text import validate_visible_text
 from porth.frontdoor.forms import TitleForm
 from porth.portfolio.forms import ProjectForm
 from porth.portfolio.models import Project
-from porth.portfolio.tests.test_projects import NEW
 from porth.skills.forms import CourseForm
 from porth.standards.forms import CaseStudyForm
+from porth.testing import NEW_PROJECT, page_text
 
 
 @pytest.mark.parametrize(
@@ -41,7 +39,9 @@ def test_a_project_title_with_a_right_to_left_isolate_is_refused_and_nothing_is_
     client, people, prefix, message
 ):
     client.force_login(people["owner"])
-    response = client.post(f"{prefix}/projects/new/", {**NEW, "title_cy": "Cais am \u2067fathodyn glas"})
-    page = html.unescape(response.content.decode())
+    response = client.post(
+        f"{prefix}/projects/new/", {**NEW_PROJECT, "title_cy": "Cais am \u2067fathodyn glas"}
+    )
+    page = page_text(response)
     assert response.status_code == 200 and message in page
     assert not Project.objects.exists()

@@ -1,19 +1,14 @@
 """Administrators copy, edit, try out and publish routing rules in the web interface."""
 
 import datetime
-import html
 import json
 
 import pytest
 
 from porth.routing.models import RuleSet
-from porth.testing import answer_all
+from porth.testing import answer_all, page_text
 
 pytestmark = pytest.mark.django_db
-
-
-def page(response) -> str:
-    return html.unescape(response.content.decode())
 
 
 @pytest.fixture
@@ -34,15 +29,17 @@ def test_rule_sets_are_for_administrators_only(client, submitter):
 
 def test_list_and_detail_explain_each_rule(client, admin_user, reference):
     client.force_login(admin_user)
-    listing = page(client.get("/routing/"))
+    listing = page_text(client.get("/routing/"))
     assert "Version 2 is in force today." in listing and "Replaced" in listing
     assert "Whose work it is now decides" in listing
-    assert "Pwy sydd biau'r gwaith" in page(client.get("/cy/routing/")), "the note in Welsh on Welsh pages"
-    detail = page(client.get("/routing/2/"))
+    assert "Pwy sydd biau'r gwaith" in page_text(client.get("/cy/routing/")), (
+        "the note in Welsh on Welsh pages"
+    )
+    detail = page_text(client.get("/routing/2/"))
     assert "COUNCILS_WORK" in detail and "WHOLE_PUBLIC_SECTOR" in detail
     assert "Every owner of the work is a local authority or a body of councils." in detail
     assert "Copy into a new draft" in detail and "Add a rule" not in detail
-    assert "Mae pob un o berchnogion y gwaith yn awdurdod lleol neu'n gorff o gynghorau." in page(
+    assert "Mae pob un o berchnogion y gwaith yn awdurdod lleol neu'n gorff o gynghorau." in page_text(
         client.get("/cy/routing/2/")
     )
 
@@ -58,15 +55,15 @@ def test_a_version_replaced_later_shows_until_when_and_a_scheduled_one_can_be_wi
     )
     later = datetime.date.today() + datetime.timedelta(days=30)
     services.rule_set_publish(rule_set=draft, user=admin_user, effective_from=later)
-    listing = page(client.get("/routing/"))
+    listing = page_text(client.get("/routing/"))
     assert "Comes into force later" in listing and "Version 2 is in force today." in listing
-    current = page(client.get("/routing/2/"))
+    current = page_text(client.get("/routing/2/"))
     assert "until" in current and "Replaced" not in current
     response = client.post("/routing/3/withdraw/", follow=True)
-    assert "has been withdrawn" in page(response)
+    assert "has been withdrawn" in page_text(response)
     assert RuleSet.objects.get(version=2).retired_on is None
     assert RuleSet.objects.get(version=3).state == "withdrawn"
-    assert "Only a version that has not come into force yet" in page(
+    assert "Only a version that has not come into force yet" in page_text(
         client.post("/routing/2/withdraw/", follow=True)
     )
 
@@ -116,7 +113,7 @@ def test_a_bad_condition_is_explained_and_nothing_is_saved(client, draft, condit
     }
     response = client.post("/routing/3/rules/0/", data)
     assert response.status_code == 200
-    summary = page(response).split('class="govuk-error-summary"', 1)[1].split("</ul>", 1)[0]
+    summary = page_text(response).split('class="govuk-error-summary"', 1)[1].split("</ul>", 1)[0]
     assert message in summary
     draft.refresh_from_db()
     assert draft.rules[0] == rule
@@ -138,7 +135,7 @@ def test_add_move_and_remove_a_rule(client, draft):
     client.post(f"/routing/3/rules/{last}/move/", {"direction": "up"})
     draft.refresh_from_db()
     assert draft.rules[last - 1]["code"] == "DATA_HELP"
-    assert "Remove rule DATA_HELP?" in page(client.get(f"/routing/3/rules/{last - 1}/delete/"))
+    assert "Remove rule DATA_HELP?" in page_text(client.get(f"/routing/3/rules/{last - 1}/delete/"))
     client.post(f"/routing/3/rules/{last - 1}/delete/")
     draft.refresh_from_db()
     assert "DATA_HELP" not in [r["code"] for r in draft.rules]
@@ -173,22 +170,24 @@ def test_what_if_then_publish(client, draft, submitter, admin_user):
         "effective_from_2": today.year,
     }
     client.post("/routing/3/", {"notes_en": "Nothing yet.", "notes_cy": "Dim eto."})
-    assert "same rules as version 2" in page(client.post("/routing/3/publish/", on_today))
+    assert "same rules as version 2" in page_text(client.post("/routing/3/publish/", on_today))
     for code in ("COUNCILS_WORK", "COUNCILS_INVOLVED"):
         draft.refresh_from_db()
         index = next(i for i, r in enumerate(draft.rules) if r["code"] == code)
         client.post(f"/routing/3/rules/{index}/delete/")
-    what_if = page(client.get("/routing/3/what-if/"))
+    what_if = page_text(client.get("/routing/3/what-if/"))
     assert "Would change lead team" in what_if and "Bins" in what_if
     client.post("/routing/3/", {"notes_en": "", "notes_cy": ""})
-    assert "in English and in Welsh, before publishing" in page(client.post("/routing/3/publish/", on_today))
+    assert "in English and in Welsh, before publishing" in page_text(
+        client.post("/routing/3/publish/", on_today)
+    )
     client.post("/routing/3/", {"notes_en": "No council rules.", "notes_cy": "Dim rheolau cynghorau."})
     response = client.post(
         "/routing/3/publish/", {"effective_from_0": "1", "effective_from_1": "1", "effective_from_2": "2020"}
     )
-    assert "The date must be today or in the future" in page(response)
+    assert "The date must be today or in the future" in page_text(response)
     response = client.post("/routing/3/publish/", on_today)
-    assert response.status_code == 302, page(response).split("govuk-error-summary__list", 1)[-1][:400]
+    assert response.status_code == 302, page_text(response).split("govuk-error-summary__list", 1)[-1][:400]
     assert RuleSet.objects.in_force().version == 3
     assert RuleSet.objects.get(version=2).state == "replaced"
 
@@ -204,4 +203,4 @@ def test_a_condition_nested_too_deep_is_refused_with_a_clear_error(client, draft
     ]:
         data = {**rule, "condition": condition, "reason_en": "x", "reason_cy": "y", "lead": rule["lead"]}
         response = client.post("/routing/3/rules/0/", data)
-        assert response.status_code == 200 and message in page(response)
+        assert response.status_code == 200 and message in page_text(response)

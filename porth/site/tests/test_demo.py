@@ -7,12 +7,7 @@ from porth.frontdoor.models import HelpRequest
 from porth.portfolio import services as portfolio_services
 from porth.portfolio.models import CollaborationRequest, Project, ProjectUpdate
 
-pytestmark = [pytest.mark.django_db, pytest.mark.demo]
-
-
-@pytest.fixture(autouse=True)
-def private_var_dir(settings, tmp_path):
-    settings.VAR_DIR = tmp_path
+pytestmark = [pytest.mark.django_db, pytest.mark.demo, pytest.mark.usefixtures("private_var_dir")]
 
 
 def test_demo_data_has_a_person_for_each_role_and_can_be_cleared(reference, capsys):

@@ -1,20 +1,15 @@
 """Tell us what you think: the alpha banner's feedback form, in both languages, stored for administrators."""
 
-import html
-
 import pytest
 from django.contrib.auth import get_user_model
 
 from porth.core import limits
 from porth.site.models import Feedback
+from porth.testing import page_text
 
 pytestmark = pytest.mark.django_db
 
 GOOD = {"satisfaction": "satisfied", "message": "The team pages are clear.", "email": "", "page": "/teams/"}
-
-
-def text(response):
-    return html.unescape(response.content.decode())
 
 
 def test_the_banner_links_to_the_form_with_the_page_it_was_on(client):
@@ -23,11 +18,11 @@ def test_the_banner_links_to_the_form_with_the_page_it_was_on(client):
 
 
 def test_feedback_in_english_is_stored_and_thanked_for(client):
-    form = text(client.get("/feedback/?from=/teams/"))
+    form = page_text(client.get("/feedback/?from=/teams/"))
     assert "Tell us what you think" in form and 'value="/teams/"' in form
     response = client.post("/feedback/", GOOD)
     assert response.status_code == 302 and response["Location"] == "/feedback/sent/"
-    assert "Thank you for your feedback" in text(client.get(response["Location"]))
+    assert "Thank you for your feedback" in page_text(client.get(response["Location"]))
     feedback = Feedback.objects.get()
     assert (feedback.message, feedback.satisfaction, feedback.language, feedback.page) == (
         "The team pages are clear.",
@@ -38,12 +33,12 @@ def test_feedback_in_english_is_stored_and_thanked_for(client):
 
 
 def test_feedback_in_welsh_is_stored_in_welsh_and_thanked_for_in_welsh(client):
-    form = text(client.get("/cy/feedback/"))
+    form = page_text(client.get("/cy/feedback/"))
     assert "Dywedwch wrthym beth yw eich barn" in form and "Bodlon" in form
     message = "Mae'r tudalennau timau'n glir. Diolch!"
     response = client.post("/cy/feedback/", {**GOOD, "message": message, "page": "/cy/teams/"})
     assert response["Location"] == "/cy/feedback/sent/"
-    assert "Diolch am eich adborth" in text(client.get(response["Location"]))
+    assert "Diolch am eich adborth" in page_text(client.get(response["Location"]))
     feedback = Feedback.objects.get()
     assert feedback.message == message and feedback.language == "cy"
 
@@ -65,7 +60,7 @@ def test_bad_feedback_is_explained_in_the_readers_language_and_nothing_is_stored
 ):
     response = client.post(f"{prefix}/feedback/", {**GOOD, **change})
     assert response.status_code == 200
-    page = text(response)
+    page = page_text(response)
     assert "govuk-error-summary" in page and message in page
     assert not Feedback.objects.exists()
 
@@ -82,7 +77,7 @@ def test_too_much_feedback_from_one_address_is_refused_in_the_readers_language(c
         assert client.post("/feedback/", GOOD).status_code == 302
     response = client.post("/cy/feedback/", GOOD)
     assert response.status_code == 429
-    assert "Rydych chi wedi rhoi cynnig ar hyn ormod o weithiau" in text(response)
+    assert "Rydych chi wedi rhoi cynnig ar hyn ormod o weithiau" in page_text(response)
     assert Feedback.objects.count() == allowed
 
 
@@ -90,11 +85,11 @@ def test_site_administrators_read_feedback_in_the_admin_but_cannot_change_it(cli
     client.post("/feedback/", GOOD)
     admin = get_user_model().objects.create_superuser("admin@porth.example", "a long admin password")
     client.force_login(admin)
-    listing = text(client.get("/admin/porth_site/feedback/"))
+    listing = page_text(client.get("/admin/porth_site/feedback/"))
     assert "The team pages are clear." in listing
     feedback = Feedback.objects.get()
     detail = client.get(f"/admin/porth_site/feedback/{feedback.pk}/change/")
-    assert detail.status_code == 200 and "The team pages are clear." in text(detail)
+    assert detail.status_code == 200 and "The team pages are clear." in page_text(detail)
     assert client.get("/admin/porth_site/feedback/add/").status_code == 403
 
 

@@ -1,7 +1,6 @@
 """Your work: a signed-in person's team requests, reviews, actions, stale projects and training, one page."""
 
 import datetime
-import html
 
 import pytest
 from django.db import connection
@@ -13,15 +12,11 @@ from porth.frontdoor import services as frontdoor
 from porth.portfolio.models import Project
 from porth.standards import services as standards
 from porth.standards.models import Framework, Standard
-from porth.testing import make_project
+from porth.testing import make_project, page_text
 
 pytestmark = pytest.mark.django_db
 
 DSS = "digital-service-standards-wales"
-
-
-def text(response):
-    return html.unescape(response.content.decode())
 
 
 def a_request(submitter, title):
@@ -78,23 +73,23 @@ def test_signing_in_is_needed(client, reference):
 def test_a_team_member_sees_their_teams_requests_reviews_actions_and_stale_projects(client, people):
     add_work(people, 1)
     client.force_login(people["team_member"])
-    home = text(client.get("/"))
+    home = page_text(client.get("/"))
     assert 'href="/your-work/"' in home and "Your work" in home
-    page = text(client.get("/your-work/"))
+    page = page_text(client.get("/your-work/"))
     assert "Library booking 0" in page and "1 open request" in page
     assert "Peer review of Booking a visit to a recycling centre against the" in page
     assert "Self-review of Member project 0" in page
     assert "Test with screen readers 0" in page and "Overdue" in page
     assert "Report an update on Member project 0" in page
     assert "You have no training booked." in page
-    welsh = text(client.get("/cy/your-work/"))
+    welsh = page_text(client.get("/cy/your-work/"))
     assert "Eich gwaith" in welsh and "1 cais agored" in welsh
 
 
 def test_someone_in_no_team_with_nothing_waiting_sees_an_empty_state_for_each_section(client, people):
     add_work(people, 1)  # the team's work is not theirs
     client.force_login(people["colleague"])
-    page = text(client.get("/your-work/"))
+    page = page_text(client.get("/your-work/"))
     assert "Library booking 0" not in page and "Member project 0" not in page
     for empty in (
         "You are not a member of a leadership team, so no front-door requests come to you.",
@@ -108,7 +103,7 @@ def test_someone_in_no_team_with_nothing_waiting_sees_an_empty_state_for_each_se
 
 def test_a_team_member_with_nothing_waiting_is_told_so(client, people):
     client.force_login(people["team_member"])
-    page = text(client.get("/your-work/"))
+    page = page_text(client.get("/your-work/"))
     assert "0 open requests" in page and "Your teams have no open requests." in page
 
 
@@ -119,6 +114,6 @@ def test_the_page_asks_the_database_the_same_number_of_times_for_one_item_or_man
         assert client.get("/your-work/").status_code == 200
     add_work(people, 4, start=1)
     with CaptureQueriesContext(connection) as many:
-        page = text(client.get("/your-work/"))
+        page = page_text(client.get("/your-work/"))
     assert "Library booking 4" in page and "Test with screen readers 4" in page
     assert len(many) == len(one), [q["sql"] for q in many.captured_queries]

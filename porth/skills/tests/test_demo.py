@@ -6,12 +6,7 @@ from porth.accounts.demo import demo_users_load
 from porth.skills.demo import demo_training_clear, demo_training_load, training_load_scale
 from porth.skills.models import Attendance, Booking, BookingState, Course, Session, SessionState
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def private_var_dir(settings, tmp_path):
-    settings.VAR_DIR = tmp_path
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("private_var_dir")]
 
 
 def test_the_demo_has_every_state_and_loads_once(reference):

@@ -17,16 +17,12 @@ from porth.standards import insight, services
 from porth.standards.models import CaseStudy, Framework, Standard
 from porth.standards.permissions import case_studies_visible_to
 from porth.standards.reference import DATA_FILES
-from porth.testing import PASSWORD, make_project
+from porth.testing import PASSWORD, make_project, page_text
 
 pytestmark = pytest.mark.django_db
 
 DSS = "digital-service-standards-wales"
 SHIPPED = "sport-wales-community-grants"
-
-
-def text(response):
-    return html.unescape(response.content.decode())
 
 
 def standard(number):
@@ -153,7 +149,7 @@ def test_only_leadership_team_members_and_site_staff_may_add_good_practice(clien
     response = client.post("/good-practice/add/", FORM)
     assert response.status_code == (302 if status == 200 else status)
     assert CaseStudy.objects.filter(title_en=FORM["title_en"]).exists() == (status == 200)
-    page = text(client.get("/good-practice/"))
+    page = page_text(client.get("/good-practice/"))
     assert ("Add good practice" in page) == (status == 200)
 
 
@@ -172,7 +168,7 @@ def test_only_publishers_may_change_good_practice(client, roles, role, may_chang
         assert response.url == case_study.get_absolute_url()
     else:
         assert response.status_code in (302, 403) and (role != "anonymous" or "/sign-in" in response.url)
-    assert ("Change the good practice" in text(client.get(case_study.get_absolute_url()))) == may_change
+    assert ("Change the good practice" in page_text(client.get(case_study.get_absolute_url()))) == may_change
 
 
 def test_adding_good_practice_publishes_it_with_a_date_tags_and_an_address(client, people):
@@ -202,7 +198,7 @@ def test_a_draft_is_seen_only_by_the_people_who_may_publish(client, roles):
     for role, sees in [("anonymous", False), ("org_member", False), ("team_member", True), ("staff", True)]:
         sign_in(client, roles[role])
         assert client.get(draft.get_absolute_url()).status_code == (200 if sees else 404), role
-        assert ("Secret draft" in text(client.get("/good-practice/"))) == sees, role
+        assert ("Secret draft" in page_text(client.get("/good-practice/"))) == sees, role
         assert client.get(f"{draft.get_absolute_url()}edit/").status_code in ((200,) if sees else (302, 404))
 
 
@@ -216,7 +212,7 @@ def test_an_unpublished_case_study_is_for_the_permission_not_for_being_staff(cli
     for user, sees in [(bare_staff, False), (editor, True)]:
         sign_in(client, user)
         assert client.get(draft.get_absolute_url()).status_code == (200 if sees else 404), user
-        assert ("Secret draft" in text(client.get("/good-practice/"))) == sees, user
+        assert ("Secret draft" in page_text(client.get("/good-practice/"))) == sees, user
         assert (draft in case_studies_visible_to(user)) == sees, user
 
 
@@ -248,7 +244,7 @@ def test_validation_names_each_problem_and_keeps_what_was_typed(client, people):
         "projects": "12, forty",
     }
     response = client.post("/good-practice/add/", typed)
-    page = text(response)
+    page = page_text(response)
     assert response.status_code == 200
     assert "There is a problem" in page
     assert "Enter project numbers separated by commas, like 12, 40" in page
@@ -256,7 +252,7 @@ def test_validation_names_each_problem_and_keeps_what_was_typed(client, people):
     assert "A long story that must not be lost." in page
     assert not CaseStudy.objects.filter(body_en__startswith="A long story").exists()
     response = client.post("/good-practice/add/", {**typed, "contact_email": "", "projects": ""})
-    page = text(response)
+    page = page_text(response)
     assert "Enter a title in English or in Welsh" in page
     assert "Enter a summary in English or in Welsh" in page
     assert "A long story that must not be lost." in page
@@ -273,7 +269,7 @@ def test_the_rules_are_the_model_s_whoever_writes(people):
 
 def test_validation_messages_are_in_the_reader_s_language(client, people):
     client.force_login(people["team_member"])
-    page = text(client.post("/cy/good-practice/add/", {"kind": "case_study", "body_en": "Stori"}))
+    page = page_text(client.post("/cy/good-practice/add/", {"kind": "case_study", "body_en": "Stori"}))
     assert "Rhowch deitl yn Saesneg neu yn Gymraeg" in page
     assert "Enter a title in English or in Welsh" not in page
 
@@ -283,7 +279,7 @@ def test_a_project_is_linked_only_if_the_writer_may_see_it(client, people, staff
     public = make_project(people["owner"], title_en="Public pilot")
     client.force_login(staff)  # staff without the permission to see every project
     response = client.post("/good-practice/add/", {**FORM, "projects": f"{public.pk}, {private.pk}"})
-    assert f"There is no project numbered {private.pk} that you can see" in text(response)
+    assert f"There is no project numbered {private.pk} that you can see" in page_text(response)
     response = client.post("/good-practice/add/", {**FORM, "projects": str(public.pk)})
     assert list(CaseStudy.objects.get(title_en=FORM["title_en"]).projects.all()) == [public]
 
@@ -307,18 +303,18 @@ def test_the_list_filters_by_kind_standard_and_organisation(client, reference):
         "nhs-wales-app",
     }
     response = client.get("/good-practice/", {"organisation": "W06000015"})  # Cardiff has none to show
-    assert response.status_code == 400 and "Choose one of the options in the list" in text(response)
+    assert response.status_code == 400 and "Choose one of the options in the list" in page_text(response)
 
 
 def test_the_list_pages_and_says_when_there_is_nothing(client, people):
     CaseStudy.objects.all().delete()
-    assert "No good practice has been published yet." in text(client.get("/good-practice/"))
+    assert "No good practice has been published yet." in page_text(client.get("/good-practice/"))
     for n in range(23):
         make_case_study(people["team_member"], title_en=f"Story {n:02}")
     first, second = client.get("/good-practice/"), client.get("/good-practice/", {"page": 2})
     assert len(first.context["page_obj"]) == 20 and len(second.context["page_obj"]) == 3
-    assert "23 case studies and patterns" in text(first)
-    assert "No good practice matches these filters" in text(
+    assert "23 case studies and patterns" in page_text(first)
+    assert "No good practice matches these filters" in page_text(
         client.get("/good-practice/", {"kind": "pattern"})
     )
 
@@ -344,16 +340,16 @@ def test_the_detail_page_shows_the_story_links_and_contact_to_public_servants(cl
     assert "Cardiff" in page and "3. Understand users and their needs" in page
     assert "alys@cardiff.example" not in page and "Sign in from a Welsh public body" in page
     client.force_login(people["owner"])
-    page = text(client.get(case_study.get_absolute_url()))
+    page = page_text(client.get(case_study.get_absolute_url()))
     assert "Private pilot" in page and "alys@cardiff.example" in page
 
 
 def test_a_welsh_page_is_in_welsh(client, reference):
-    page = text(client.get(f"/cy/good-practice/{SHIPPED}/"))
+    page = page_text(client.get(f"/cy/good-practice/{SHIPPED}/"))
     assert "Ei gwneud yn haws gwneud cais am grantiau cymunedol Chwaraeon Cymru" in page
     assert "Arfer da" in page and "Good practice" not in page
     assert "Deall defnyddwyr a'u hanghenion" in page
-    listing = text(client.get("/cy/good-practice/"))
+    listing = page_text(client.get("/cy/good-practice/"))
     assert "Cofnodion nyrsio'n mynd yn ddigidol wrth erchwyn y gwely" in listing
 
 
@@ -369,14 +365,14 @@ def test_a_case_study_written_only_in_english_says_so_in_welsh(client, people):
 
 def test_the_library_search_finds_case_studies_as_well_as_standards(client, people):
     make_case_study(people["team_member"], published=False, title_en="Nursing draft", title_cy="")
-    page = text(client.get("/standards/", {"q": "nursing"}))
+    page = page_text(client.get("/standards/", {"q": "nursing"}))
     assert "Nursing records go digital at the bedside" in page
     assert "Nursing draft" not in page
     assert "1 case study or pattern matches" in page
-    welsh = text(client.get("/cy/standards/", {"q": "nyrsio"}))
+    welsh = page_text(client.get("/cy/standards/", {"q": "nyrsio"}))
     assert "Cofnodion nyrsio'n mynd yn ddigidol wrth erchwyn y gwely" in welsh
     client.force_login(people["team_member"])
-    assert "Nursing draft" in text(client.get("/standards/", {"q": "nursing"}))
+    assert "Nursing draft" in page_text(client.get("/standards/", {"q": "nursing"}))
 
 
 def test_the_project_page_lists_its_published_good_practice_in_one_query(client, people):
@@ -386,12 +382,12 @@ def test_the_project_page_lists_its_published_good_practice_in_one_query(client,
     published.projects.add(project)
     draft.projects.add(project)
     with CaptureQueriesContext(connection) as queries:
-        page = text(client.get(project.get_absolute_url()))
+        page = page_text(client.get(project.get_absolute_url()))
     assert "Good practice from this project" in page and "Published from the project" in page
     assert "Draft from the project" not in page
     assert len([q for q in queries if "standards_casestudy" in q["sql"]]) == 1
     other = make_project(people["owner"], title_en="Another project")
-    assert "Good practice from this project" not in text(client.get(other.get_absolute_url()))
+    assert "Good practice from this project" not in page_text(client.get(other.get_absolute_url()))
 
 
 def test_answering_a_standard_points_to_good_practice_for_it(client, people):
@@ -401,12 +397,12 @@ def test_answering_a_standard_points_to_good_practice_for_it(client, people):
     review = services.review_start(
         project=project, framework=Framework.objects.get(slug=DSS), phase="alpha", user=people["owner"]
     )
-    page = text(client.get(f"/reviews/{review.pk}/standards/3/"))
+    page = page_text(client.get(f"/reviews/{review.pk}/standards/3/"))
     assert "How others have met this standard" in page
     assert "Making Sport Wales community grants easier to apply for" in page  # it illustrates standard 3
     assert "Unpublished users story" not in page
     assert "Choosing which council services to improve first" not in page  # standards 4 and 12
-    standard_page = text(client.get(f"/standards/{DSS}/12/"))
+    standard_page = page_text(client.get(f"/standards/{DSS}/12/"))
     assert "Choosing which council services to improve first" in standard_page
 
 
@@ -487,13 +483,13 @@ def test_site_administrators_manage_good_practice_in_the_admin_under_the_same_ru
             "sources": "[]",
         },
     )
-    assert response.status_code == 200 and "Enter a title in English or in Welsh" in text(response)
+    assert response.status_code == 200 and "Enter a title in English or in Welsh" in page_text(response)
     assert not CaseStudy.objects.filter(slug="admin-story").exists()
 
 
 def test_a_tag_too_long_to_keep_is_refused_whole_not_cut(client, roles):
     sign_in(client, roles["staff"])
     tag = "a tag that goes on and on about the many things the work touched, far too long"
-    page = text(client.post("/cy/good-practice/add/", {**FORM, "tags": f"booking, {tag}"}))
+    page = page_text(client.post("/cy/good-practice/add/", {**FORM, "tags": f"booking, {tag}"}))
     assert "Byrhewch" in page and tag in page
     assert not CaseStudy.objects.filter(title_en=FORM["title_en"]).exists()

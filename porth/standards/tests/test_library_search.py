@@ -1,17 +1,12 @@
 """Searching the standards library: word forms in English and Welsh, ranked by where the words are."""
 
-import html
-
 import pytest
 
 from porth.standards.models import Framework, Standard, StandardGroup
 from porth.standards.views import standards_search
+from porth.testing import page_text
 
 pytestmark = pytest.mark.django_db
-
-
-def text(response):
-    return html.unescape(response.content.decode())
 
 
 @pytest.fixture
@@ -116,16 +111,16 @@ def test_odd_queries_are_words_and_never_fail(client, library, query):
 
 
 def test_the_library_page_lists_matches_best_first_in_both_languages(client, library):
-    page = text(client.get("/standards/", {"q": "accessible"}))
+    page = page_text(client.get("/standards/", {"q": "accessible"}))
     assert "2 standards match" in page
     assert page.index("1. Make the service accessible") < page.index("2. Have a multidisciplinary team")
-    welsh = text(client.get("/cy/standards/", {"q": "tîm"}))
+    welsh = page_text(client.get("/cy/standards/", {"q": "tîm"}))
     assert welsh.index("2. Bod â thîm amlddisgyblaethol") < welsh.index("3. Gweithio yn agored")
 
 
 def test_the_shipped_standards_are_found_by_word_form(client, reference):
     """The real library: "accessible" finds the standard whose guidance says "accessibility"."""
-    page = text(client.get("/standards/", {"q": "accessible"}))
+    page = page_text(client.get("/standards/", {"q": "accessible"}))
     assert "Make sure everyone can use the service" in page
-    assert "Work in the open" in text(client.get("/standards/", {"q": "open"}))
-    assert "Hyrwyddo'r Gymraeg" in text(client.get("/cy/standards/", {"q": "Cymraeg"}))
+    assert "Work in the open" in page_text(client.get("/standards/", {"q": "open"}))
+    assert "Hyrwyddo'r Gymraeg" in page_text(client.get("/cy/standards/", {"q": "Cymraeg"}))

@@ -1,7 +1,6 @@
 """The knowledge hub: the library, a whole self-review, a peer review, and who may do what."""
 
 import datetime
-import html
 
 import pytest
 from django.core import mail
@@ -9,15 +8,11 @@ from django.core import mail
 from porth.standards import services
 from porth.standards.models import Action, Framework, Rating, Review, Standard
 from porth.standards.permissions import review_access, reviews_visible_to
-from porth.testing import make_busy_project, make_project, person
+from porth.testing import make_busy_project, make_project, page_text, person
 
 pytestmark = pytest.mark.django_db
 
 DSS = "digital-service-standards-wales"
-
-
-def text(response):
-    return html.unescape(response.content.decode())
 
 
 @pytest.fixture
@@ -46,19 +41,19 @@ def answer_all(client, review, rating="met"):
             f"/reviews/{review.pk}/standards/{standard.number}/",
             {"rating": rating, "evidence": f"Evidence for {standard.number}."},
         )
-        assert response.status_code == 302, text(response)[:500]
+        assert response.status_code == 302, page_text(response)[:500]
 
 
 def test_library_lists_frameworks_and_searches_in_both_languages(client, reference):
-    page = text(client.get("/standards/"))
+    page = page_text(client.get("/standards/"))
     assert "Digital Service Standards for Wales" in page
-    assert "Work in the open" in text(client.get("/standards/", {"q": "open"}))
-    welsh = text(client.get("/cy/standards/", {"q": "Gymraeg"}))
+    assert "Work in the open" in page_text(client.get("/standards/", {"q": "open"}))
+    welsh = page_text(client.get("/cy/standards/", {"q": "Gymraeg"}))
     assert "Hyrwyddo'r Gymraeg" in welsh
 
 
 def test_standard_page_shows_guidance_prompts_and_projects_that_reviewed(client, people, project):
-    page = text(client.get(f"/standards/{DSS}/3/"))
+    page = page_text(client.get(f"/standards/{DSS}/3/"))
     assert "Understand users and their needs" in page and "Discovery" in page
     review = services.review_start(
         project=project, framework=Framework.objects.get(slug=DSS), phase="alpha", user=people["owner"]
@@ -73,7 +68,7 @@ def test_standard_page_shows_guidance_prompts_and_projects_that_reviewed(client,
         evidence_links=[],
         actions=[],
     )
-    assert project.title_en in text(client.get(f"/standards/{DSS}/3/"))
+    assert project.title_en in page_text(client.get(f"/standards/{DSS}/3/"))
 
 
 def test_a_whole_self_review_saves_as_it_goes_and_anyone_in_the_team_can_resume(client, people, project):
@@ -98,10 +93,10 @@ def test_a_whole_self_review_saves_as_it_goes_and_anyone_in_the_team_can_resume(
             "action_1_due_2": "2027",
         },
     )
-    assert "You have answered 1 of 12 standards." in text(client.get(review.get_absolute_url()))
+    assert "You have answered 1 of 12 standards." in page_text(client.get(review.get_absolute_url()))
     client.force_login(people["colleague"])
     answer_all(client, review)
-    assert "You have answered 12 of 12 standards." in text(client.get(review.get_absolute_url()))
+    assert "You have answered 12 of 12 standards." in page_text(client.get(review.get_absolute_url()))
     assert Action.objects.count() == 0, "saving standard 1 again replaced its open action"
 
 
@@ -120,7 +115,7 @@ def test_answers_explain_what_is_wrong(client, people, project, data, message):
     review = services.review_start(
         project=project, framework=Framework.objects.get(slug=DSS), phase="beta", user=people["owner"]
     )
-    page = text(client.post(f"/reviews/{review.pk}/standards/2/", data))
+    page = page_text(client.post(f"/reviews/{review.pk}/standards/2/", data))
     assert "There is a problem" in page and message in page
 
 
@@ -136,7 +131,7 @@ def test_peer_review_by_the_lead_team_and_the_team_sees_the_outcome(client, peop
     assert review.state == "submitted"
     assert [m.to for m in mail.outbox] == [[people["reviewer"].email]]
     client.force_login(people["reviewer"])
-    assert "Comment on every standard first." in text(client.get(f"/reviews/{review.pk}/peer/finish/"))
+    assert "Comment on every standard first." in page_text(client.get(f"/reviews/{review.pk}/peer/finish/"))
     for standard in review.framework.standards.all():
         rating = "partly" if standard.number == 9 else "met"
         client.post(
@@ -148,7 +143,7 @@ def test_peer_review_by_the_lead_team_and_the_team_sees_the_outcome(client, peop
     assert review.state == "reviewed" and review.reviewer == people["reviewer"]
     assert mail.outbox[-1].to == [people["owner"].email]
     client.force_login(people["owner"])
-    summary = text(client.get(f"/reviews/{review.pk}/summary/"))
+    summary = page_text(client.get(f"/reviews/{review.pk}/summary/"))
     assert "A strong alpha." in summary and "Good work on 9." in summary and "The team said: Met" in summary
 
 
@@ -251,11 +246,11 @@ def test_a_link_to_a_standard_of_a_sent_review_shows_the_answer_read_only_with_t
     client.force_login(people[who])
     response = client.get(f"/reviews/{review.pk}/standards/1/")
     assert response.status_code == 200
-    page = text(response)
+    page = page_text(response)
     assert "Evidence for 1." in page and 'name="rating"' not in page
     assert "so its answers cannot be changed while the lead team reviews it" in page
     assert (f"/reviews/{review.pk}/peer/1/" in page) is (who == "reviewer")
-    welsh = text(client.get(f"/cy/reviews/{review.pk}/standards/1/"))
+    welsh = page_text(client.get(f"/cy/reviews/{review.pk}/standards/1/"))
     assert "adolygiad gan gymheiriaid" in welsh
     client.force_login(people["other_team"])
     assert client.get(f"/reviews/{review.pk}/standards/1/").status_code == 404
@@ -276,10 +271,10 @@ def test_overdue_actions_show_on_the_project_and_the_teams_view(client, people, 
         actions=[{"what": "Test with screen readers", "who": "Alys", "due_on": datetime.date(2020, 1, 1)}],
     )
     client.force_login(people["owner"])
-    page = text(client.get(project.get_absolute_url()))
+    page = page_text(client.get(project.get_absolute_url()))
     assert "Test with screen readers" in page and "Overdue" in page
     client.force_login(people["reviewer"])
-    assert "Test with screen readers" in text(client.get("/teams/wlga-digital-team/actions/"))
+    assert "Test with screen readers" in page_text(client.get("/teams/wlga-digital-team/actions/"))
     client.force_login(people["owner"])
     action = Action.objects.get()
     client.post(f"/actions/{action.pk}/done/", {"next": project.get_absolute_url()})
@@ -316,7 +311,7 @@ def test_history_shows_progress_phase_by_phase(client, people, project):
             actions=[],
         )
     client.force_login(people["owner"])
-    page = text(client.get(f"/projects/{project.pk}/reviews/"))
+    page = page_text(client.get(f"/projects/{project.pk}/reviews/"))
     assert "Progress over time" in page and "Partly met" in page and "Met" in page
 
 
@@ -351,9 +346,9 @@ def test_a_reworded_standard_in_a_new_version_keeps_old_reviews_readable(client,
                 group=new_group, number=standard.number, title_en=title, title_cy=standard.title_cy
             )
     client.force_login(people["owner"])
-    summary = text(client.get(f"/reviews/{review.pk}/summary/"))
+    summary = page_text(client.get(f"/reviews/{review.pk}/summary/"))
     assert "Promote the Welsh language" in summary and "Design services in Welsh and English" not in summary
-    assert "Design services in Welsh and English" in text(client.get(f"/standards/{DSS}/2/"))
+    assert "Design services in Welsh and English" in page_text(client.get(f"/standards/{DSS}/2/"))
     new_review = client.post(f"/projects/{project.pk}/reviews/", {"framework": new.pk, "phase": "beta"})
     assert Review.objects.get(pk=int(new_review.url.strip("/").split("/")[-1])).framework == new
 
@@ -374,9 +369,11 @@ def test_only_people_who_see_a_review_see_its_open_actions_on_the_project_page(c
     )
     for who, sees in [("owner", True), ("reviewer", True), ("other_org", False), ("other_team", False)]:
         client.force_login(people[who])
-        assert ("Interview twelve residents" in text(client.get(project.get_absolute_url()))) is sees, who
+        assert ("Interview twelve residents" in page_text(client.get(project.get_absolute_url()))) is sees, (
+            who
+        )
     client.logout()
-    assert "Interview twelve residents" not in text(client.get(project.get_absolute_url()))
+    assert "Interview twelve residents" not in page_text(client.get(project.get_absolute_url()))
 
 
 def test_only_the_project_s_people_mark_an_action_done(client, people, project):
