@@ -320,7 +320,10 @@ class CaseStudyForm(forms.Form):
     is_published = forms.BooleanField(
         label=_("Publish it: anyone can read it"),
         required=False,
-        help_text=_("Leave this unticked to save a draft that only leadership teams and site staff can see"),
+        help_text=_(
+            "Leave this unticked to save a draft that only leadership teams and administrators who may "
+            "change good practice can see"
+        ),
     )
 
     def __init__(self, *args, user, case_study: CaseStudy | None = None, **kwargs):
