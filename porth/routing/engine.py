@@ -505,7 +505,10 @@ class RuleSet:
     _plan: tuple = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        object.__setattr__(self, "_plan", tuple(_plan_rule(n, rule) for n, rule in enumerate(self.rules, 1)))
+        planned = (_plan_rule(n, rule) for n, rule in enumerate(self.rules, 1))
+        # Unpacked in the engine's loop: what it reads of every rule, then the rest for the rules that hold.
+        plan = tuple((p.kind == "fallback", p.test, p.not_held, p) for p in planned)
+        object.__setattr__(self, "_plan", plan)
 
 
 _TOP_KEYS = ("version", "teams", "rules")
@@ -795,13 +798,14 @@ def route(facts: Facts, rule_set: RuleSet) -> Decision:
     trace: list[str] = []
     # The loop is the engine's hot path (every rule, every decision): most rules do not hold, so that case is
     # a precomputed line and no call.
-    for rule in rule_set._plan:
-        if rule.kind == "fallback" and run.lead is not None:
-            trace.append(rule.not_considered + run.lead_code + ".")
-        elif rule.test(view):
-            trace.append(_apply_held(rule, run, fired))
+    append = trace.append
+    for fallback, test, not_held, rule in rule_set._plan:
+        if fallback and run.lead is not None:
+            append(rule.not_considered + run.lead_code + ".")
+        elif test(view):
+            append(_apply_held(rule, run, fired))
         else:
-            trace.append(rule.not_held)
+            append(not_held)
     if run.lead is None:
         trace.append(_last_resort(run, rule_set.teams))
     return Decision(
