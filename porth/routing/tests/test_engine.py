@@ -844,6 +844,7 @@ def test_engine_imports_only_the_standard_library():
         "json",
         "collections.abc",
         "dataclasses",
+        "functools",
         "typing",
         "porth.core.vocabulary",
     }
@@ -935,3 +936,29 @@ def test_a_condition_nested_too_deep_is_refused_with_a_clear_error():
     assert caught.value.kind == "too_deep" and caught.value.params == {"depth": engine.MAX_DEPTH}
     shallow = {"not": {"not": {"always": True}}}
     assert engine.compile_condition(shallow).test(())
+
+
+@pytest.mark.parametrize("rule_set", [SHIPPED, V2], ids=["version_1", "version_2"])
+@settings(max_examples=300, deadline=None)
+@given(the_facts=any_facts)
+def test_the_compiled_conditions_agree_with_each_rules_own_condition(rule_set, the_facts):
+    """route() tests every condition at once with source generated from the rule set (for speed); each
+    condition's own compiled test is the reference it must agree with."""
+    view = engine._derive(the_facts)
+    expected = [n for n, rule in enumerate(rule_set.rules) if rule.condition.test(view)]
+    assert rule_set._held(view) == expected
+
+
+@pytest.mark.parametrize("rule_set", [SHIPPED, V2], ids=["version_1", "version_2"])
+@settings(max_examples=200, deadline=None)
+@given(the_facts=any_facts)
+def test_the_trace_has_a_line_for_every_rule_saying_whether_it_held(rule_set, the_facts):
+    decision = route(the_facts, rule_set)
+    trace = decision.trace
+    assert len(trace) in (
+        len(rule_set.rules),
+        len(rule_set.rules) + 1,
+    )  # and the last resort, if it came to it
+    for number, (rule, line) in enumerate(zip(rule_set.rules, trace, strict=False), 1):
+        assert line.startswith(f"{number}. {rule.code} ({rule.kind} rule): "), line
+        assert (": held; " in line) == (rule.code in decision.fired), line
